@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layering follows DESIGN.md: an arrow only points down.
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        .target(name: "NeuralNet", dependencies: ["Tensors"]),
+        .target(name: "Figures", dependencies: ["Tensors", "CPNG"]),
+        .target(name: "Lab", dependencies: ["Tensors", "NeuralNet", "Figures"]),
+        .target(name: "Notebook", dependencies: [
+            "Lab", "CCmark", "Figures",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "lectern", dependencies: [
+            "Notebook",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
+        .testTarget(name: "LabTests", dependencies: ["Lab"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,26 @@
+/// The categorical palette for series and classes.
+///
+/// Ten hues picked to stay apart under the common colour-vision
+/// deficiencies (blue/orange first, since two-series plots are the usual
+/// case; no red-green pair next to each other), dark enough to read as thin
+/// lines on white. Past ten, colours repeat.
+public enum Palette {
+    public static let colors: [String] = [
+        "#1F77B4",  // blue
+        "#E8851A",  // orange
+        "#2A9D76",  // bluish green
+        "#C9497A",  // raspberry
+        "#6A51A3",  // purple
+        "#8C6239",  // brown
+        "#56B4E9",  // sky blue
+        "#D1B000",  // mustard
+        "#7F7F7F",  // gray
+        "#B9392A",  // vermilion
+    ]
+
+    /// The colour of series or class `index`; negative indices wrap too.
+    public static func color(_ index: Int) -> String {
+        let n = colors.count
+        return colors[((index % n) + n) % n]
+    }
+}

@@ -1,0 +1,63 @@
+/// Checking documented numbers: section 5's rules applied to a computed value.
+extension Session {
+    func check(_ expr: Expr, _ form: ClaimForm, source: String, at loc: SourceLocation,
+               _ evaluator: Evaluator) -> ClaimResult {
+        var result = ClaimResult(location: loc, source: source, kind: .expect, status: .error)
+        switch form {
+        case let .approx(text, _): result.kind = .approx; result.documented = text
+        case let .erratum(text, _): result.kind = .erratum; result.documented = text
+        case let .exact(.literal(text), _): result.kind = .exact; result.documented = text
+        case .exact(.expression, _): result.kind = .exact
+        case .truth: result.kind = .expect
+        }
+        do {
+            let value = try evaluator.evaluate(expr)
+            switch form {
+            case let .approx(text, claimLoc), let .erratum(text, claimLoc):
+                let claim: Claim
+                do { claim = try Claim.parse(text) } catch {
+                    throw LabError(error.message, at: SourceLocation(line: claimLoc.line, column: claimLoc.column + error.offset))
+                }
+                let x = try Coercion.number(value, at: expr.location, what: "documented number's computed value")
+                result.computed = .number(x)
+                guard x.isFinite else { throw LabError("the computed value is \(ValueFormat.plain(x)), not a finite number", at: expr.location) }
+                let reproduces = claim.holds(x)
+                result.status = (result.kind == .approx) == reproduces ? .pass : .fail
+            case let .exact(.literal(text), _):
+                let claim = try Claim.parse(text)
+                let x = try Coercion.number(value, at: expr.location)
+                result.computed = .number(x)
+                result.status = claim.equals(x) ? .pass : .fail
+            case let .exact(.expression(target), _):
+                let expected = try evaluator.evaluate(target)
+                result.documented = expected.reprText
+                result.computed = computed(value)
+                result.status = Equality.same(value, expected) ? .pass : .fail
+            case .truth:
+                result.computed = computed(value)
+                result.status = try truth(value, at: expr.location) ? .pass : .fail
+            }
+        } catch {
+            result.status = .error
+            result.error = diagnostic(for: error, at: loc)
+        }
+        return result
+    }
+
+    private func computed(_ v: Value) -> ClaimResult.Computed {
+        if case let .number(x) = v { return .number(x) }
+        return .text(v.reprText)
+    }
+
+    /// `expect` accepts a boolean, or a tensor whose elements are all non-zero
+    /// (so `expect probs > 0` reads naturally).
+    private func truth(_ v: Value, at loc: SourceLocation) throws -> Bool {
+        switch v {
+        case let .bool(b): return b
+        case let .tensor(t): return t.scalars.allSatisfy { $0 != 0 }
+        default:
+            throw LabError("expect needs true or false, got \(v.kindDescription); "
+                           + "to check a number write 'expect x ~ 0.05' or 'expect x == 3'", at: loc)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// The outcome of one documented number or `expect`, as `lectern check`
+/// reports it (LESSON-FORMAT.md section 8).
+public struct ClaimResult: Sendable {
+    public enum Kind: String, Sendable { case approx, exact, erratum, expect }
+    public enum Status: String, Sendable { case pass, fail, error }
+    public enum Computed: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+    }
+
+    public var location: SourceLocation
+    public var source: String
+    public var kind: Kind
+    public var status: Status
+    /// The documented value as written (nil for a plain `expect`).
+    public var documented: String?
+    public var computed: Computed?
+    public var error: Diagnostic?
+
+    /// How the computed value reads beside the documented one.
+    public var computedText: String {
+        switch computed {
+        case let .number(x)?: return ValueFormat.plain(x)
+        case let .text(t)?: return t
+        case nil: return ""
+        }
+    }
+}

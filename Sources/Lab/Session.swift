@@ -1,0 +1,73 @@
+import Foundation
+
+/// One lesson's run: the environment shared by its blocks in order, the
+/// names failed blocks did not bind, and the knobs built-ins need (seed,
+/// project folder, deadline).
+public final class Session {
+    public let file: String
+    public let seed: UInt64
+    /// Folder of the lesson file: relative paths in built-ins start here.
+    public let lessonDirectory: URL
+    /// No built-in reads outside this folder.
+    public let projectRoot: URL
+    public let registry: BuiltinRegistry
+    /// Memoization of expensive built-ins, if the caller provides one.
+    public var cache: BuiltinCache?
+
+    var environment: [String: Value] = [:]
+    /// Names a failed block should have bound, with why they are missing.
+    var missing: [String: String] = [:]
+    var deadline: Date?
+    var seedKey: UInt64 = 0
+    var seedCounter: UInt64 = 0
+    /// Files read by built-ins, so a page cache can notice when they change.
+    public private(set) var filesRead: [URL] = []
+
+    public init(file: String, seed: UInt64 = 0, lessonDirectory: URL, projectRoot: URL,
+                registry: BuiltinRegistry = .standard, cache: BuiltinCache? = nil) {
+        self.file = file
+        self.seed = seed
+        self.lessonDirectory = lessonDirectory
+        self.projectRoot = projectRoot
+        self.registry = registry
+        self.cache = cache
+    }
+
+    public func value(of name: String) -> Value? { environment[name] }
+
+    /// Seeds for random built-ins called without `seed=`: derived from the
+    /// lesson's seed, the block (its id, or its ordinal) and the call's
+    /// ordinal inside the block, so editing prose never changes a number.
+    func nextSeed() -> UInt64 {
+        seedCounter += 1
+        return FNV1a.mix(seed, seedKey, seedCounter)
+    }
+
+    func checkDeadline(at location: SourceLocation?) throws {
+        if let d = deadline, Date() > d {
+            throw LabError("the block ran past its timeout", at: location)
+        }
+    }
+
+    /// Resolves a path written in a lesson; refuses anything that leaves the project.
+    public func resolve(path: String, at location: SourceLocation?) throws -> URL {
+        guard !path.isEmpty, !path.contains("\0") else { throw LabError("empty or malformed path", at: location) }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                                      : lessonDirectory.appendingPathComponent(path)
+        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+        let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw LabError("'\(path)' is outside the project (\(root)); lessons may only read files inside it",
+                           at: location)
+        }
+        filesRead.append(URL(fileURLWithPath: resolved))
+        return URL(fileURLWithPath: resolved)
+    }
+}
+
+/// Memoizes expensive built-ins by a content key; implemented by Notebook
+/// (a folder of files), kept abstract here so Lab stays free of I/O policy.
+public protocol BuiltinCache: AnyObject {
+    func load(key: String) -> [UInt8]?
+    func store(key: String, bytes: [UInt8])
+}

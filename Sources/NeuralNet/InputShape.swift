@@ -1,0 +1,17 @@
+/// What a network takes in: an image (height × width × channels) or a
+/// vector of values.
+public enum InputShape: Sendable, Hashable {
+    case image(height: Int, width: Int, channels: Int)
+    case vector(Int)
+
+    /// The canonical text of the INPUT token: `INPUT 224x224x3`, `INPUT 784`.
+    public var token: String { "INPUT \(shape)" }
+
+    /// The input as the shape of the values flowing into the first layer.
+    public var shape: OutputShape {
+        switch self {
+        case let .image(h, w, c): OutputShape(height: h, width: w, channels: c)
+        case let .vector(n): OutputShape.vector(n)
+        }
+    }
+}

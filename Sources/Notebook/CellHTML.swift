@@ -1,0 +1,141 @@
+import Foundation
+import Lab
+
+/// HTML for what cells produced: a block's source, outputs, checks and
+/// errors; an inline value or documented number.
+enum CellHTML {
+    static func block(_ b: LessonRun.BlockResult, index: Int, builtins: Set<String>,
+                      figures: inout Int, tables: inout Int) -> String {
+        let anchor = b.id ?? "block-\(index)"
+        let status = b.run.status.rawValue
+        var out = "<section class=\"cell \(status)\" id=\"\(HTML.escape(anchor))\">\n"
+        if b.attributes.echo {
+            out += "<pre class=\"source\"><code>\(Highlighter.html(b.source, builtins: builtins))</code></pre>\n"
+        }
+        if b.run.status == .skipped, let why = b.run.skipReason {
+            out += "<div class=\"note skipped\"><strong>Skipped.</strong> This block \(HTML.escape(why)).</div>\n"
+        }
+        if b.attributes.output, !b.run.outputs.isEmpty {
+            out += "<div class=\"outputs\">\n"
+            for o in b.run.outputs { out += output(o, figures: &figures, tables: &tables) }
+            out += "</div>\n"
+        }
+        if !b.run.claims.isEmpty {
+            out += "<ul class=\"checks\">\n"
+            for c in b.run.claims { out += check(c) }
+            out += "</ul>\n"
+        }
+        for d in b.run.diagnostics { out += errorBox(d) }
+        out += "</section>\n"
+        return out
+    }
+
+    static func errorBox(_ d: Diagnostic) -> String {
+        "<div class=\"error-box\" role=\"alert\"><span class=\"where\">\(HTML.escape(d.file)):\(d.location.line):\(d.location.column)</span> "
+            + "<strong>error:</strong> \(HTML.escape(d.message))</div>\n"
+    }
+
+    static func output(_ o: Output, figures: inout Int, tables: inout Int) -> String {
+        switch o {
+        case let .text(t, caption):
+            let cap = caption.map { "<span class=\"type\">\(HTML.escape($0))</span>" } ?? ""
+            return "<div class=\"output text\">\(cap)<pre>\(HTML.escape(t))</pre></div>\n"
+        case let .figure(f):
+            figures += 1
+            let body: String
+            switch f.content {
+            case let .svg(svg): body = svg
+            case let .png(bytes, w, h, displayWidth):
+                let uri = "data:image/png;base64," + Data(bytes).base64EncodedString()
+                body = "<img class=\"pixels\" src=\"\(uri)\" width=\"\(displayWidth)\" height=\"\(displayWidth * h / max(w, 1))\" alt=\"\(HTML.escape(f.alt))\">"
+            }
+            var caption = "<span class=\"label\">Figure \(figures).</span>"
+            if case .png = f.content, let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
+            if let c = f.caption { caption += " " + HTML.escape(c) }
+            return "<figure class=\"output figure\" id=\"figure-\(figures)\">\(body)<figcaption>\(caption)</figcaption></figure>\n"
+        case let .table(t):
+            tables += 1
+            return table(t, number: tables)
+        }
+    }
+
+    static func table(_ t: TableValue, number: Int) -> String {
+        var out = "<figure class=\"output table\" id=\"table-\(number)\">"
+        var caption = "<span class=\"label\">Table \(number).</span>"
+        if let title = t.title { caption += " <strong>\(HTML.escape(title))</strong>" }
+        if let c = t.caption { caption += " " + HTML.escape(c) }
+        out += "<figcaption>\(caption)</figcaption><div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
+        let numeric = t.columns.indices.map { i in t.rows.allSatisfy { i < $0.count && ($0[i].number != nil || $0[i].text.isEmpty) } && !t.rows.isEmpty }
+        for (i, c) in t.columns.enumerated() { out += "<th\(numeric[i] ? " class=\"num\"" : "")>\(HTML.escape(c))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        func row(_ cells: [TableValue.Cell]) -> String {
+            cells.enumerated().map { i, c in
+                "<td\(c.number != nil || (i < numeric.count && numeric[i]) ? " class=\"num\"" : "")>\(HTML.escape(c.text))</td>"
+            }.joined()
+        }
+        for r in t.rows { out += "<tr>\(row(r))</tr>\n" }
+        out += "</tbody>\n"
+        if let f = t.footer { out += "<tfoot><tr>\(row(f))</tr></tfoot>\n" }
+        return out + "</table></div></figure>\n"
+    }
+
+    static func check(_ c: ClaimResult) -> String {
+        let mark = c.status == .pass ? "✓" : c.status == .fail ? "✗" : "!"
+        var detail = ""
+        switch c.status {
+        case .pass, .fail:
+            if !c.computedText.isEmpty { detail = " <span class=\"computed\">computed \(HTML.escape(c.computedText))</span>" }
+        case .error:
+            detail = " <span class=\"computed\">\(HTML.escape(c.error?.message ?? "error"))</span>"
+        }
+        return "<li class=\"\(c.status.rawValue)\"><span class=\"mark\">\(mark)</span> <code>expect \(HTML.escape(c.source))</code>\(detail)</li>\n"
+    }
+
+    static func inline(_ r: InlineRun) -> String {
+        if let c = r.claim { return claim(c, written: r.text) }
+        if let d = r.diagnostic {
+            return "<span class=\"inline-error\" title=\"\(HTML.escape(d.rendered))\"><code>\(HTML.escape(r.text))</code> ⚠</span>"
+        }
+        return "<span class=\"value\">\(HTML.escape(r.text))</span>"
+    }
+
+    /// A documented number, shown as written with a mark; the computed value
+    /// on hover (and in plain sight when it does not reproduce).
+    static func claim(_ c: ClaimResult, written: String) -> String {
+        let computed = c.computedText
+        let shown = HTML.escape(c.documented ?? written)
+        switch (c.kind, c.status) {
+        case (.erratum, .pass):
+            let like = (try? Claim.parse(c.documented ?? "")).flatMap { claim -> String? in
+                if case let .number(x)? = c.computed { return claim.formatLike(x) }
+                return nil
+            } ?? computed
+            return "<span class=\"claim erratum\" title=\"documented \(shown), computed \(HTML.escape(computed)): an erratum\">"
+                + "<del>\(shown)</del> <ins>\(HTML.escape(like))</ins></span>"
+        case (_, .pass):
+            return "<span class=\"claim pass\" title=\"computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"reproduces\">✓</span></span>"
+        case (_, .fail):
+            let note = c.kind == .erratum ? "marked as an erratum, but it reproduces" : "does not reproduce"
+            return "<span class=\"claim fail\" title=\"\(note): computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"\(note)\">✗</span>"
+                + " <span class=\"computed\">(computed \(HTML.escape(computed)))</span></span>"
+        case (_, .error):
+            return "<span class=\"claim error\" title=\"\(HTML.escape(c.error?.rendered ?? "error"))\">\(shown)<span class=\"mark\">⚠</span></span>"
+        }
+    }
+}
+
+/// Markdown images that point at files in the project become data URIs, so
+/// a page stays one self-contained file.
+enum ImageEmbedder {
+    static let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+                        "svg": "image/svg+xml", "webp": "image/webp"]
+
+    static func source(for url: String, lesson: LessonRun, unsafe: Bool) -> String {
+        guard !url.contains(":"), let type = types[(url as NSString).pathExtension.lowercased()] else {
+            return unsafe ? url : HTML.safeURL(url)
+        }
+        let file = lesson.source.url.deletingLastPathComponent().appendingPathComponent(url)
+        guard let data = try? Data(contentsOf: file), data.count < 16 << 20 else { return url }
+        return "data:\(type);base64," + data.base64EncodedString()
+    }
+}

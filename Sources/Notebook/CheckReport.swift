@@ -1,0 +1,115 @@
+import Lab
+
+/// The JSON of `lectern check --json` (LESSON-FORMAT.md section 8). Also
+/// what the page cache keeps of a lesson, so a cached lesson reports the same.
+public struct CheckReport: Codable, Sendable {
+    public var passed: Int
+    public var failed: Int
+    public var errors: Int
+    public var lessons: [LessonReport]
+
+    public init(passed: Int, failed: Int, errors: Int, lessons: [LessonReport]) {
+        self.passed = passed
+        self.failed = failed
+        self.errors = errors
+        self.lessons = lessons
+    }
+}
+
+public struct LessonReport: Codable, Sendable {
+    public struct ErrorInfo: Codable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    public struct Block: Codable, Sendable {
+        public var id: String?
+        public var line: Int
+        public var status: String
+        public var seconds: Double
+        public var error: ErrorInfo?
+        public var reason: String?
+    }
+
+    public enum Computed: Codable, Sendable, Equatable {
+        case number(Double)
+        case text(String)
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let x = try? c.decode(Double.self) { self = .number(x) } else { self = .text(try c.decode(String.self)) }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            // JSON has no NaN or infinity; such values travel as text.
+            case let .number(x) where x.isFinite: try c.encode(x)
+            case let .number(x): try c.encode(ValueFormat.plain(x))
+            case let .text(t): try c.encode(t)
+            }
+        }
+    }
+
+    public struct Claim: Codable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var source: String
+        public var kind: String
+        public var status: String
+        public var documented: String?
+        public var computed: Computed?
+        public var error: ErrorInfo?
+    }
+
+    public var path: String
+    public var title: String
+    public var seconds: Double
+    public var blocks: [Block]
+    public var claims: [Claim]
+    /// Errors outside blocks and claims (a lesson that failed to load); not in section 8's minimum, allowed by "more may be added".
+    public var problems: [ErrorInfo]?
+    public var passed: Int
+    public var failed: Int
+    public var errors: Int
+
+    public var tally: Tally { Tally(passed: passed, failed: failed, errors: errors) }
+
+    init(_ run: LessonRun) {
+        path = run.source.path
+        title = run.title
+        seconds = run.seconds
+        blocks = run.blocks.map { b in
+            let e = b.run.diagnostics.first.map { ErrorInfo(line: $0.location.line, column: $0.location.column, message: $0.message) }
+            return Block(id: b.id, line: b.line, status: b.run.status.rawValue, seconds: b.run.seconds,
+                         error: b.run.status == .error ? e : nil, reason: b.run.skipReason)
+        }
+        claims = run.claims.map { c in
+            Claim(line: c.location.line, column: c.location.column, source: c.source, kind: c.kind.rawValue,
+                  status: c.status.rawValue, documented: c.documented,
+                  computed: c.computed.map { if case let .number(x) = $0 { return .number(x) } else { return .text(c.computedText) } },
+                  error: c.error.map { ErrorInfo(line: $0.location.line, column: $0.location.column, message: $0.message) })
+        }
+        let inlineErrors = run.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
+        let others = inlineErrors + run.diagnostics.filter { $0.severity == .error }
+        problems = others.isEmpty ? nil : others.map { ErrorInfo(line: $0.location.line, column: $0.location.column, message: $0.message) }
+        let t = run.tally
+        passed = t.passed
+        failed = t.failed
+        errors = t.errors
+    }
+
+    /// A lesson that could not even be read or parsed.
+    init(failedToLoad path: String, _ d: Diagnostic) {
+        self.path = path
+        title = path
+        seconds = 0
+        blocks = []
+        claims = []
+        problems = [ErrorInfo(line: d.location.line, column: d.location.column, message: d.message)]
+        passed = 0
+        failed = 0
+        errors = 1
+    }
+}

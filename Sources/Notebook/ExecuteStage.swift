@@ -1,0 +1,86 @@
+import Foundation
+import Lab
+
+/// Stage: runs a lesson's cells in order in one session. A failing block
+/// never stops the lesson; `Session` skips the blocks that depend on it.
+struct ExecuteStage {
+    var projectRoot: URL
+    var cache: BuiltinCache?
+
+    func run(_ source: LessonSource, parsed: ParsedLesson, cells: [Cell]) -> LessonRun {
+        let started = Date()
+        let session = Session(file: source.path, seed: source.frontMatter.seed,
+                              lessonDirectory: source.url.deletingLastPathComponent(),
+                              projectRoot: projectRoot, cache: cache)
+        var blocks: [LessonRun.BlockResult] = []
+        var inlines: [InlineRun] = []
+        for cell in cells {
+            switch cell.kind {
+            case let .block(text, attributes, fenceLine):
+                let ordinal = blocks.count + 1
+                let label = attributes.id.map { "block '\($0)' (line \(fenceLine))" } ?? "the block at line \(fenceLine)"
+                let run = session.run(block: text, origin: cell.origin, label: label,
+                                      seedKey: attributes.id ?? "block-\(ordinal)", timeout: attributes.timeout)
+                blocks.append(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
+                                    attributes: attributes, run: run))
+            case let .badBlock(text, fenceLine, error):
+                // Its names are unknown, so nothing later can be skipped on its account;
+                // the error box says why it did not run.
+                blocks.append(.init(id: nil, line: fenceLine, source: text, origin: cell.origin,
+                                    attributes: FenceAttributes(),
+                                    run: BlockRun(status: .error, diagnostics: [error])))
+            case let .inline(text):
+                inlines.append(session.evaluate(inline: text, origin: cell.origin))
+            }
+        }
+        return LessonRun(source: source, title: parsed.title, tree: parsed.tree, formulas: parsed.formulas,
+                         blocks: blocks, inlines: inlines, diagnostics: parsed.diagnostics,
+                         seconds: Date().timeIntervalSince(started), inputs: session.filesRead)
+    }
+}
+
+/// Stage: protects math, parses Markdown, finds the title.
+struct ParsedLesson: Sendable {
+    var tree: MarkdownNode
+    var formulas: [MathProtector.Formula]
+    var title: String
+    var diagnostics: [Diagnostic]
+}
+
+struct ParseStage {
+    func run(_ source: LessonSource) -> ParsedLesson {
+        let (protected, formulas) = MathProtector.protect(source.body)
+        let tree = MarkdownParser.parse(protected)
+        var title = source.frontMatter.title
+        if title == nil, let h = firstHeading(tree) {
+            title = MathText.restore(h.plainText, formulas: formulas)
+        }
+        let fallback = source.url.deletingPathExtension().lastPathComponent
+        return ParsedLesson(tree: tree, formulas: formulas, title: title ?? fallback, diagnostics: [])
+    }
+
+    private func firstHeading(_ node: MarkdownNode) -> MarkdownNode? {
+        if case .heading(level: 1) = node.kind { return node }
+        for c in node.children { if let h = firstHeading(c) { return h } }
+        return nil
+    }
+}
+
+/// Puts formulas' TeX back where only plain text will do (titles, ids).
+enum MathText {
+    static func restore(_ text: String, formulas: [MathProtector.Formula]) -> String {
+        var out = ""
+        var scalars = text.unicodeScalars[...]
+        while let c = scalars.first {
+            scalars.removeFirst()
+            if c == MathProtector.open, let end = scalars.firstIndex(of: MathProtector.close),
+               let i = Int(String(String.UnicodeScalarView(scalars[..<end]))), i < formulas.count {
+                out += formulas[i].tex
+                scalars = scalars[scalars.index(after: end)...]
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import Lab
+import Yams
+
+/// The optional YAML between two `---` lines at the top of a lesson:
+/// `title`, `seed`, `description`. Unknown keys are errors (a typo like
+/// `seeed` would otherwise silently change every random number).
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var seed: UInt64 = 0
+    public var description: String?
+
+    static let keys = ["title", "seed", "description"]
+
+    /// Returns the front matter and the index of the first body line.
+    static func extract(lines: [String], file: String) throws -> (FrontMatter, Int) {
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return (FrontMatter(), 0)
+        }
+        guard let end = lines.dropFirst().firstIndex(where: {
+            let t = $0.trimmingCharacters(in: .whitespaces)
+            return t == "---" || t == "..."
+        }) else {
+            throw Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
+                             message: "front matter starts with '---' but never ends; add a closing '---' line")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        var fm = FrontMatter()
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch let e as YamlError {
+            throw Diagnostic(file: file, location: yamlLocation(e, base: 2), message: "front matter is not valid YAML: \(yamlMessage(e))")
+        }
+        guard let root = node else { return (fm, end + 1) }
+        guard let mapping = root.mapping else {
+            throw Diagnostic(file: file, location: SourceLocation(line: 2, column: 1),
+                             message: "front matter must be a set of 'key: value' lines")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? "\(keyNode)"
+            let at = SourceLocation(line: (keyNode.mark?.line ?? 1) + 1, column: keyNode.mark?.column ?? 1)
+            switch key {
+            case "title":
+                guard let s = value.string, value.scalar != nil else { throw typeError(file, at, key, "a string") }
+                fm.title = s
+            case "description":
+                guard let s = value.string, value.scalar != nil else { throw typeError(file, at, key, "a string") }
+                fm.description = s
+            case "seed":
+                guard let i = value.int, i >= 0 else { throw typeError(file, at, key, "a non-negative integer") }
+                fm.seed = UInt64(i)
+            default:
+                var message = "unknown front matter key '\(key)'; Lectern knows title, seed and description"
+                if let s = Suggest.closest(to: key, among: keys) {
+                    message = "unknown front matter key '\(key)'; did you mean '\(s)'?"
+                }
+                throw Diagnostic(file: file, location: at, message: message)
+            }
+        }
+        return (fm, end + 1)
+    }
+
+    static func typeError(_ file: String, _ at: SourceLocation, _ key: String, _ what: String) -> Diagnostic {
+        Diagnostic(file: file, location: at, message: "front matter '\(key)' must be \(what)")
+    }
+
+    static func yamlLocation(_ e: YamlError, base: Int) -> SourceLocation {
+        switch e {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _):
+            return SourceLocation(line: mark.line + base - 1, column: mark.column)
+        default: return SourceLocation(line: base, column: 1)
+        }
+    }
+
+    static func yamlMessage(_ e: YamlError) -> String {
+        switch e {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _): return problem
+        default: return "\(e)"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Escaping for text and attribute values: pages escape everything they
+/// did not generate themselves.
+enum HTML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A slug for heading anchors: lower-case letters, digits and dashes.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        var dash = false
+        for c in s.lowercased().unicodeScalars {
+            if c.properties.isAlphabetic || ("0"..."9").contains(c) {
+                out.unicodeScalars.append(c)
+                dash = false
+            } else if !dash, !out.isEmpty {
+                out += "-"
+                dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "section" : out
+    }
+
+    /// URL schemes that can run code are dropped, as cmark's safe mode does.
+    static func safeURL(_ url: String) -> String {
+        let lower = url.lowercased().trimmingCharacters(in: .whitespaces)
+        for bad in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(bad) { return "" }
+        if lower.hasPrefix("data:"),
+           !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) {
+            return ""
+        }
+        return url
+    }
+
+    /// GFM's tagfilter: even raw HTML allowed with --unsafe cannot open
+    /// these tags, which would swallow or script the rest of the page.
+    static func tagFilter(_ html: String) -> String {
+        let banned = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+        var out = html
+        for tag in banned {
+            for prefix in ["<" + tag, "</" + tag] {
+                var searchFrom = out.startIndex
+                while let r = out.range(of: prefix, options: [.caseInsensitive], range: searchFrom..<out.endIndex) {
+                    let next = r.upperBound < out.endIndex ? out[r.upperBound] : ">"
+                    if next == ">" || next == " " || next == "/" || next == "\t" || next == "\n" {
+                        out.replaceSubrange(r.lowerBound..<out.index(after: r.lowerBound), with: "&lt;")
+                        searchFrom = out.index(r.lowerBound, offsetBy: 4)
+                    } else {
+                        searchFrom = r.upperBound
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,23 @@
+/// `output/index.html`: the lessons in order, each with its claim tally.
+enum IndexPage {
+    struct Entry {
+        var title: String
+        var href: String
+        var description: String?
+        var tally: Tally
+    }
+
+    static func html(_ entries: [Entry]) -> String {
+        var list = "<ol class=\"lessons\">\n"
+        for e in entries {
+            list += "<li><a href=\"\(HTML.escape(e.href))\">\(HTML.escape(e.title))</a> \(PageTemplate.badge(e.tally))"
+            if let d = e.description { list += "<span class=\"desc\">\(HTML.escape(d))</span>" }
+            list += "</li>\n"
+        }
+        list += "</ol>\n"
+        let total = entries.reduce(Tally()) { $0 + $1.tally }
+        let article = "<h1 id=\"lessons\">Lessons</h1>\n" + list
+        return PageTemplate.page(title: "Lessons", description: nil, article: article, tally: total, previous: nil, next: nil)
+            .replacingOccurrences(of: "<nav class=\"top\"><a href=\"index.html\">All lessons</a></nav>", with: "")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Lab
+
+/// Everything one lesson produced, before it becomes HTML or a report.
+public struct LessonRun: Sendable {
+    public struct BlockResult: Sendable {
+        public var id: String?
+        public var line: Int
+        public var source: String
+        public var origin: SourceOrigin
+        public var attributes: FenceAttributes
+        public var run: BlockRun
+    }
+
+    public var source: LessonSource
+    public var title: String
+    public var tree: MarkdownNode
+    var formulas: [MathProtector.Formula]
+    public var blocks: [BlockResult]
+    public var inlines: [InlineRun]
+    /// Problems outside blocks: warnings about raw HTML, math, a bad lesson.
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+    /// Files the lesson's built-ins read, for the page cache.
+    public var inputs: [URL]
+
+    /// Every claim and expect in file order.
+    public var claims: [ClaimResult] {
+        (blocks.flatMap(\.run.claims) + inlines.compactMap(\.claim)).sorted { $0.location < $1.location }
+    }
+
+    public var tally: Tally {
+        var t = Tally()
+        for c in claims {
+            switch c.status {
+            case .pass: t.passed += 1
+            case .fail: t.failed += 1
+            case .error: t.errors += 1
+            }
+        }
+        t.errors += blocks.filter { $0.run.status == .error }.count
+        t.errors += inlines.filter { $0.claim == nil && $0.diagnostic != nil }.count
+        t.errors += diagnostics.filter { $0.severity == .error }.count
+        return t
+    }
+}
+
+public struct Tally: Sendable, Equatable {
+    public var passed = 0
+    public var failed = 0
+    public var errors = 0
+    public var isGreen: Bool { failed == 0 && errors == 0 }
+
+    public static func + (a: Tally, b: Tally) -> Tally {
+        Tally(passed: a.passed + b.passed, failed: a.failed + b.failed, errors: a.errors + b.errors)
+    }
+}

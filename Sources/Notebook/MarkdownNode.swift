@@ -1,0 +1,41 @@
+/// The Markdown tree as plain Swift values, converted once from cmark's C
+/// tree (see `MarkdownParser`) so nothing else touches C memory.
+public struct MarkdownNode: Sendable {
+    public enum Alignment: Sendable { case none, left, center, right }
+
+    public enum Kind: Sendable {
+        case document, paragraph, blockQuote, thematicBreak
+        case heading(level: Int)
+        case list(ordered: Bool, start: Int, tight: Bool)
+        case item(checked: Bool?)
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case table(alignments: [Alignment])
+        case tableRow(header: Bool)
+        case tableCell
+        case text(String)
+        case softBreak, lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis, strong, strikethrough
+        case link(url: String, title: String)
+        case image(url: String, title: String)
+        /// Anything newer cmark versions add: rendered as its children.
+        case other(String)
+    }
+
+    public var kind: Kind
+    public var children: [MarkdownNode]
+    /// 1-based start line and column (byte column, as cmark reports it).
+    public var line: Int
+    public var column: Int
+
+    /// The plain text of a subtree (for headings' ids and the page title).
+    public var plainText: String {
+        switch kind {
+        case let .text(t), let .code(t): return t
+        case .softBreak, .lineBreak: return " "
+        default: return children.map(\.plainText).joined()
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+import Lab
+
+/// Remembers each lesson's page and report by a content hash of everything
+/// that can change them: the engine's version, the options, the lesson's
+/// bytes, and every file its built-ins read. A hit skips running blocks and
+/// typesetting math. Entries that fail to decode are ignored, never trusted.
+final class PageCache: BuiltinCache {
+    struct Entry: Codable {
+        var key: String
+        var inputs: [String: String]
+        var html: String?
+        var report: LessonReport
+        var warnings: [String]
+    }
+
+    /// Bump when anything changes what a lesson renders to.
+    static let engineVersion = "lectern-engine-1"
+
+    let directory: URL
+
+    init(directory: URL) { self.directory = directory }
+
+    static func sha256(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func key(source: LessonSource, options: String) -> String {
+        var data = Data((engineVersion + "\n" + options + "\n").utf8)
+        data.append(contentsOf: source.bytes)
+        return sha256(data)
+    }
+
+    private func url(for path: String) -> URL {
+        directory.appendingPathComponent("lessons").appendingPathComponent(PageCache.sha256(Data(path.utf8)) + ".json")
+    }
+
+    func lookup(path: String, key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: url(for: path).path),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key else { return nil }
+        for (file, hash) in entry.inputs {
+            guard let bytes = FileManager.default.contents(atPath: file), PageCache.sha256(bytes) == hash else { return nil }
+        }
+        return entry
+    }
+
+    func store(path: String, entry: Entry) {
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        try? AtomicFile.write([UInt8](data), to: url(for: path))
+    }
+
+    static func hashes(of files: [URL]) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in files { out[f.path] = FileManager.default.contents(atPath: f.path).map(sha256) ?? "missing" }
+        return out
+    }
+
+    // MARK: BuiltinCache, for expensive built-ins
+
+    func load(key: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: directory.appendingPathComponent("builtins/\(key)").path).map { [UInt8]($0) }
+    }
+
+    func store(key: String, bytes: [UInt8]) {
+        try? AtomicFile.write(bytes, to: directory.appendingPathComponent("builtins/\(key)"))
+    }
+}

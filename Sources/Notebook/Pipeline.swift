@@ -1,0 +1,142 @@
+import Foundation
+import Lab
+
+/// The stages in order, for `render` and `check`: load → parse → collect →
+/// execute → (render). `check` is the same without writing pages.
+public final class Pipeline {
+    public struct Options: Sendable {
+        public var unsafe = false
+        /// Where lessons may read files and where `.lectern-cache/` lives;
+        /// nil finds it from the lessons (see `projectRoot(for:)`).
+        public var projectRoot: URL?
+        public var useCache = true
+        public init() {}
+    }
+
+    /// One lesson's outcome, fresh or from the cache.
+    public struct Outcome: Sendable {
+        public var path: String
+        public var report: LessonReport
+        public var html: String?
+        public var description: String?
+        public var warnings: [String]
+        public var diagnostics: [Diagnostic]
+        public var cached: Bool
+    }
+
+    let options: Options
+    let builtins: Set<String>
+
+    public init(options: Options = Options()) {
+        self.options = options
+        self.builtins = Set(BuiltinRegistry.standard.names)
+    }
+
+    /// Lesson files named by the paths: folders give their `.md` files in name order.
+    public static func discover(_ paths: [String]) throws -> [URL] {
+        var out: [URL] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                throw PipelineError("no such file or folder: \(p)")
+            }
+            if isDir.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: p)
+                    .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted()
+                out += names.map { URL(fileURLWithPath: p).appendingPathComponent($0) }
+            } else {
+                out.append(URL(fileURLWithPath: p))
+            }
+        }
+        return out
+    }
+
+    /// The project a lesson belongs to: the nearest folder above it with a
+    /// `lectern.yml` or `.git`; else the parent of a `lessons/` folder; else
+    /// the lesson's own folder.
+    public static func projectRoot(for lesson: URL) -> URL {
+        let start = lesson.standardizedFileURL.deletingLastPathComponent()
+        var dir = start
+        while true {
+            for marker in ["lectern.yml", ".git"] where FileManager.default.fileExists(atPath: dir.appendingPathComponent(marker).path) {
+                return dir
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
+        }
+        return start.lastPathComponent == "lessons" ? start.deletingLastPathComponent() : start
+    }
+
+    public static func relative(_ url: URL) -> String { displayPath(url) }
+
+    static func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let p = url.standardizedFileURL.path
+        return p.hasPrefix(cwd + "/") ? String(p.dropFirst(cwd.count + 1)) : p
+    }
+
+    /// Runs one lesson; `render` also builds its HTML article.
+    public func run(_ url: URL, render: Bool) -> Outcome {
+        let path = Pipeline.displayPath(url)
+        let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        let cache = options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache")) : nil
+        let source: LessonSource
+        do { source = try LessonSource.load(url: url, displayPath: path) } catch {
+            let d = error as? Diagnostic ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
+            return Outcome(path: path, report: LessonReport(failedToLoad: path, d), html: nil, description: nil,
+                           warnings: [], diagnostics: [d], cached: false)
+        }
+        let key = PageCache.key(source: source, options: options.unsafe ? "unsafe" : "safe")
+        if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
+            return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
+                           warnings: entry.warnings, diagnostics: [], cached: true)
+        }
+        let parsed = ParseStage().run(source)
+        let cells = CollectStage(source: source).run(parsed.tree)
+        let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, cells: cells)
+        var warnings: [Diagnostic] = []
+        var html: String?
+        if render {
+            let math = MathRenderer.render(lesson.formulas, file: path)
+            let (article, w) = RenderStage(unsafe: options.unsafe, builtins: builtins).run(lesson, math: math.html)
+            warnings = math.warnings + w
+            html = article
+        }
+        let report = LessonReport(lesson)
+        let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
+        cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: lesson.inputs), html: html,
+                                                report: report, warnings: warnings.map(\.rendered)))
+        return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
+                       warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
+    }
+
+    /// Renders lessons into `out`: one page each plus `index.html`.
+    public func render(_ urls: [URL], to out: URL, progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
+        let outcomes = urls.map { run($0, render: true) }
+        var entries: [IndexPage.Entry] = []
+        for (i, o) in outcomes.enumerated() {
+            let name = urls[i].deletingPathExtension().lastPathComponent + ".html"
+            entries.append(.init(title: o.report.title, href: name, description: o.description, tally: o.report.tally))
+        }
+        for (i, o) in outcomes.enumerated() {
+            let target = out.appendingPathComponent(entries[i].href)
+            var wrote = false
+            if let article = o.html {
+                let page = PageTemplate.page(
+                    title: o.report.title, description: o.description, article: article, tally: o.report.tally,
+                    previous: i > 0 ? .init(title: entries[i - 1].title, href: entries[i - 1].href) : nil,
+                    next: i + 1 < entries.count ? .init(title: entries[i + 1].title, href: entries[i + 1].href) : nil)
+                wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
+            }
+            progress(o, target, wrote)
+        }
+        try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
+        return outcomes
+    }
+}
+
+public struct PipelineError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Lab
+
+/// Stage: one lesson's tree with its outputs spliced in, as the HTML of the
+/// page's article. Blocks and inline spans are consumed in document order,
+/// the same order `CollectStage` found them in.
+struct RenderStage {
+    var unsafe: Bool
+    var builtins: Set<String>
+
+    final class State {
+        var blockIndex = 0
+        var inlineIndex = 0
+        var figures = 0
+        var tables = 0
+        var headingIDs: [String: Int] = [:]
+        var warnings: [Diagnostic] = []
+        var math: [String] = []
+    }
+
+    func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic]) {
+        let state = State()
+        state.math = math
+        var out = ""
+        for child in lesson.tree.children { render(child, lesson, state, &out) }
+        return (out, state.warnings)
+    }
+
+    private func render(_ node: MarkdownNode, _ lesson: LessonRun, _ state: State, _ out: inout String) {
+        func children() { for c in node.children { render(c, lesson, state, &out) } }
+        switch node.kind {
+        case .document, .other: children()
+        case .paragraph:
+            // A paragraph holding only a display formula needs no <p> around it.
+            out += "<p>"; children(); out += "</p>\n"
+        case let .heading(level):
+            let base = HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas))
+            let n = state.headingIDs[base, default: 0]
+            state.headingIDs[base] = n + 1
+            let id = n == 0 ? base : "\(base)-\(n)"
+            out += "<h\(level) id=\"\(id)\">"; children()
+            out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"link to this section\">#</a></h\(level)>\n"
+        case .blockQuote: out += "<blockquote>\n"; children(); out += "</blockquote>\n"
+        case .thematicBreak: out += "<hr>\n"
+        case let .list(ordered, start, _):
+            out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+            for item in node.children { renderItem(item, tight: isTight(node), lesson, state, &out) }
+            out += ordered ? "</ol>\n" : "</ul>\n"
+        case .item: renderItem(node, tight: false, lesson, state, &out)
+        case let .codeBlock(info, literal):
+            if FenceAttributes.isExperiment(info) {
+                renderBlock(lesson, state, &out)
+            } else {
+                let lang = info.split(separator: " ").first.map(String.init) ?? ""
+                let cls = lang.isEmpty ? "" : " class=\"language-\(HTML.escape(lang))\""
+                out += "<pre class=\"code\"><code\(cls)>\(HTML.escape(literal))</code></pre>\n"
+            }
+        case let .htmlBlock(raw): out += rawHTML(raw, node, lesson, state, block: true)
+        case let .htmlInline(raw): out += rawHTML(raw, node, lesson, state, block: false)
+        case let .table(alignments): renderTable(node, alignments, lesson, state, &out)
+        case .tableRow, .tableCell: children()
+        case let .text(t): out += text(t, state)
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br>\n"
+        case let .code(literal):
+            if literal.hasPrefix("=") {
+                out += inline(lesson, state)
+            } else {
+                out += "<code>\(text(literal, state))</code>"
+            }
+        case .emphasis: out += "<em>"; children(); out += "</em>"
+        case .strong: out += "<strong>"; children(); out += "</strong>"
+        case .strikethrough: out += "<del>"; children(); out += "</del>"
+        case let .link(url, title):
+            let href = unsafe ? url : HTML.safeURL(url)
+            let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            out += "<a href=\"\(HTML.escape(href))\"\(t)>"; children(); out += "</a>"
+        case let .image(url, title):
+            let src = ImageEmbedder.source(for: url, lesson: lesson, unsafe: unsafe)
+            let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            out += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(node.plainText))\"\(t)>"
+        }
+    }
+
+    private func isTight(_ list: MarkdownNode) -> Bool {
+        if case let .list(_, _, tight) = list.kind { return tight }
+        return false
+    }
+
+    private func renderItem(_ item: MarkdownNode, tight: Bool, _ lesson: LessonRun, _ state: State, _ out: inout String) {
+        var checkbox = ""
+        if case let .item(checked?) = item.kind {
+            checkbox = "<input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
+        }
+        out += checkbox.isEmpty ? "<li>" : "<li class=\"task\">"
+        out += checkbox
+        for c in item.children {
+            if tight, case .paragraph = c.kind {
+                for g in c.children { render(g, lesson, state, &out) }
+            } else {
+                render(c, lesson, state, &out)
+            }
+        }
+        out += "</li>\n"
+    }
+
+    private func renderTable(_ node: MarkdownNode, _ alignments: [MarkdownNode.Alignment], _ lesson: LessonRun,
+                             _ state: State, _ out: inout String) {
+        out += "<div class=\"table-wrap\"><table>\n"
+        var bodyOpen = false
+        for row in node.children {
+            let header: Bool
+            if case let .tableRow(h) = row.kind { header = h } else { header = false }
+            if header { out += "<thead>\n" } else if !bodyOpen { out += "<tbody>\n"; bodyOpen = true }
+            out += "<tr>"
+            for (i, cell) in row.children.enumerated() {
+                let tag = header ? "th" : "td"
+                let align = i < alignments.count ? alignments[i] : .none
+                let style: String
+                switch align {
+                case .left: style = " style=\"text-align:left\""
+                case .center: style = " style=\"text-align:center\""
+                case .right: style = " style=\"text-align:right\""
+                case .none: style = ""
+                }
+                out += "<\(tag)\(style)>"
+                for c in cell.children { render(c, lesson, state, &out) }
+                out += "</\(tag)>"
+            }
+            out += "</tr>\n"
+            if header { out += "</thead>\n" }
+        }
+        if bodyOpen { out += "</tbody>\n" }
+        out += "</table></div>\n"
+    }
+
+    /// Escapes text and swaps math placeholders for typeset formulas.
+    private func text(_ t: String, _ state: State) -> String {
+        guard t.unicodeScalars.contains(MathProtector.open) else { return HTML.escape(t) }
+        var out = ""
+        var pending = ""
+        var scalars = t.unicodeScalars[...]
+        while let c = scalars.first {
+            scalars.removeFirst()
+            if c == MathProtector.open, let end = scalars.firstIndex(of: MathProtector.close),
+               let i = Int(String(String.UnicodeScalarView(scalars[..<end]))), i < state.math.count {
+                out += HTML.escape(pending) + state.math[i]
+                pending = ""
+                scalars = scalars[scalars.index(after: end)...]
+            } else {
+                pending.unicodeScalars.append(c)
+            }
+        }
+        return out + HTML.escape(pending)
+    }
+
+    private func rawHTML(_ raw: String, _ node: MarkdownNode, _ lesson: LessonRun, _ state: State, block: Bool) -> String {
+        if unsafe { return HTML.tagFilter(raw) }
+        // Comments are harmless and common (notes to co-authors); drop them quietly.
+        if raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<!--") { return "" }
+        state.warnings.append(Diagnostic(file: lesson.source.path, location: SourceLocation(line: node.line, column: node.column),
+                                         severity: .warning, message: "raw HTML omitted; pass --unsafe to keep it"))
+        return block ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->"
+    }
+
+    // MARK: cells
+
+    private func inline(_ lesson: LessonRun, _ state: State) -> String {
+        guard state.inlineIndex < lesson.inlines.count else { return "" }
+        let r = lesson.inlines[state.inlineIndex]
+        state.inlineIndex += 1
+        return CellHTML.inline(r)
+    }
+
+    private func renderBlock(_ lesson: LessonRun, _ state: State, _ out: inout String) {
+        guard state.blockIndex < lesson.blocks.count else { return }
+        let b = lesson.blocks[state.blockIndex]
+        state.blockIndex += 1
+        out += CellHTML.block(b, index: state.blockIndex, builtins: builtins, figures: &state.figures, tables: &state.tables)
+    }
+}

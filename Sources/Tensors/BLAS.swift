@@ -1,0 +1,71 @@
+import CBLAS
+
+/// The module's only door to OpenBLAS.
+///
+/// Pointers in, nothing allocated: callers own the memory and the layout
+/// (row-major throughout). Public because `NeuralNet` builds convolutions
+/// on these GEMMs and may import only `Tensors`. Degenerate sizes are
+/// handled here, since BLAS rejects a leading dimension of 0 with a message
+/// on stderr rather than an error.
+public enum BLAS {
+    /// C = alpha · op(A) · op(B) + beta · C, where op(A) is m×k and op(B) is k×n.
+    public static func sgemm(
+        transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else { scale(rows: m, cols: n, by: beta, c, ldc: ldc); return }
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb),
+                    beta, c, blasint(ldc))
+    }
+
+    /// y = alpha · op(A) · x + beta · y, where A is stored m×n (before op).
+    public static func sgemv(
+        trans: Bool = false, m: Int, n: Int, alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>, incX: Int = 1,
+        beta: Float = 0, y: UnsafeMutablePointer<Float>, incY: Int = 1
+    ) {
+        let outLength = trans ? n : m
+        guard outLength > 0 else { return }
+        guard m > 0, n > 0 else {
+            for i in 0..<outLength { y[i * incY] = beta == 0 ? 0 : beta * y[i * incY] }
+            return
+        }
+        cblas_sgemv(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, blasint(m), blasint(n),
+                    alpha, a, blasint(lda), x, blasint(incX), beta, y, blasint(incY))
+    }
+
+    /// The inner product of two strided vectors of length n.
+    public static func sdot(
+        n: Int, _ x: UnsafePointer<Float>, incX: Int = 1, _ y: UnsafePointer<Float>, incY: Int = 1
+    ) -> Float {
+        n > 0 ? cblas_sdot(blasint(n), x, blasint(incX), y, blasint(incY)) : 0
+    }
+
+    /// y += alpha · x.
+    public static func saxpy(
+        n: Int, alpha: Float, _ x: UnsafePointer<Float>, incX: Int = 1,
+        _ y: UnsafeMutablePointer<Float>, incY: Int = 1
+    ) {
+        guard n > 0 else { return }
+        cblas_saxpy(blasint(n), alpha, x, blasint(incX), y, blasint(incY))
+    }
+
+    /// OpenBLAS's worker threads. Skinny GEMMs run faster on one thread and
+    /// a busy machine gains nothing from two, so callers may want to choose.
+    public static var threads: Int {
+        get { Int(openblas_get_num_threads()) }
+        set { openblas_set_num_threads(Int32(clamping: max(1, newValue))) }
+    }
+
+    /// beta · C with beta = 0 meaning "overwrite", as BLAS defines it (NaNs in C do not survive).
+    private static func scale(rows: Int, cols: Int, by beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+        for r in 0..<rows {
+            let row = c + r * ldc
+            for j in 0..<cols { row[j] = beta == 0 ? 0 : beta * row[j] }
+        }
+    }
+}

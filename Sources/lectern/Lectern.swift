@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct Lectern: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lectern",
+        abstract: "Literate lessons on ConvNets: Markdown with experiments in, checked HTML pages out.",
+        version: "0.1.0",
+        subcommands: [Render.self, Check.self])
+}
+
+/// Options shared by render and check.
+struct LessonOptions: ParsableArguments {
+    @Argument(help: "Lesson files or folders of lessons (default: lessons).")
+    var paths: [String] = ["lessons"]
+
+    @Flag(help: "Keep raw HTML in lessons instead of omitting it.")
+    var unsafe = false
+
+    @Flag(name: .customLong("no-cache"), help: "Ignore .lectern-cache/ and run every block.")
+    var noCache = false
+
+    @Option(help: "The project folder: lessons read files only inside it; .lectern-cache/ lives here.")
+    var root: String?
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run each lesson's experiments and write one HTML page per lesson plus index.html.")
+
+    @OptionGroup var lessons: LessonOptions
+
+    @Option(help: "Where the pages go.")
+    var out = "output"
+
+    func run() throws {
+        let pipeline = Pipeline(options: lessons.pipelineOptions)
+        let urls: [URL]
+        do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
+        let started = Date()
+        var total = 0.0
+        let outcomes = try pipeline.render(urls, to: URL(fileURLWithPath: out)) { o, target, wrote in
+            Terminal.printDiagnostics(o)
+            let r = o.report
+            total += r.seconds
+            let blocks = r.blocks.count
+            let claims = r.claims.count
+            let state = o.cached ? (wrote ? "cached" : "unchanged") : String(format: "%.2f s", r.seconds)
+            let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) errors)"
+            print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s"), "
+                  + "\(claims) claim\(claims == 1 ? "" : "s"), \(state)\(verdict)")
+        }
+        let wall = Date().timeIntervalSince(started)
+        print(String(format: "rendered %d lesson%@ in %.2f s", outcomes.count, outcomes.count == 1 ? "" : "s", wall))
+        if outcomes.contains(where: { $0.html == nil }) { throw ExitCode(1) }
+    }
+}
+
+extension LessonOptions {
+    var pipelineOptions: Pipeline.Options {
+        var o = Pipeline.Options()
+        o.unsafe = unsafe
+        o.useCache = !noCache
+        o.projectRoot = root.map { URL(fileURLWithPath: $0) }
+        return o
+    }
+}

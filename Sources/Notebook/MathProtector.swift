@@ -51,6 +51,10 @@ struct MathProtector {
                         } else {
                             fence = (s[k], n)
                         }
+                        // A fence line is never inline content: copy it whole, so its
+                        // backticks are not taken for a code span.
+                        while i < s.count, s[i] != "\n" { out.append(s[i]); i += 1 }
+                        continue
                     }
                 }
             }

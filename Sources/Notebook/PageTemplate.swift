@@ -5,13 +5,19 @@ enum PageTemplate {
 
     static func page(title: String, description: String?, article: String, tally: Tally,
                      previous: Link?, next: Link?) -> String {
-        var nav = "<nav class=\"top\"><a href=\"index.html\">All lessons</a></nav>"
-        if previous == nil && next == nil { nav = "<nav class=\"top\"><a href=\"index.html\">All lessons</a></nav>" }
+        let nav = "<nav class=\"top\"><a href=\"index.html\">All lessons</a></nav>"
         var footer = "<nav class=\"pager\">"
         if let p = previous { footer += "<a class=\"prev\" href=\"\(HTML.escape(p.href))\">← \(HTML.escape(p.title))</a>" }
         if let n = next { footer += "<a class=\"next\" href=\"\(HTML.escape(n.href))\">\(HTML.escape(n.title)) →</a>" }
         footer += "</nav>"
         let desc = description.map { "<p class=\"lede\">\(HTML.escape($0))</p>\n" } ?? ""
+        // The lede and tally go under the lesson's own title when it opens the page.
+        var article = article
+        var header = "<header class=\"lesson\">\(desc)\(badge(tally))</header>"
+        if article.hasPrefix("<h1"), let end = article.range(of: "</h1>\n") {
+            article.insert(contentsOf: header + "\n", at: end.upperBound)
+            header = ""
+        }
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -25,7 +31,7 @@ enum PageTemplate {
         <body>
         \(nav)
         <main>
-        <header class="lesson">\(desc)\(badge(tally))</header>
+                \(header)
         <article>
         \(article)</article>
         \(footer)

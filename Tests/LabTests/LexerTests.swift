@@ -64,6 +64,8 @@ import Testing
     @Test func commentsAreDroppedUnlessKept() {
         #expect(kinds("x = 1 # one\n# whole line") == [.name("x"), .symbol(.equal), .number(1), .newline, .newline, .end])
         #expect(kinds("x # c", comments: true) == [.name("x"), .comment, .newline, .end])
+        #expect(kinds("f(1, # first\n2)") == [.name("f"), .symbol(.leftParen), .number(1), .symbol(.comma), .number(2),
+                                             .symbol(.rightParen), .newline, .end])
     }
 
     @Test func newlinesInsideBracketsContinueTheStatement() {

@@ -69,7 +69,7 @@ enum FigureBuiltins {
         let ys = stride(from: 1, to: t.count, by: 2).map { Double(t.scalars[$0]) }
         var categories: [Int]?
         if args.has("labels") {
-            categories = try numbers(try args.value("labels") ?? .none, args, "labels").map { x in
+            categories = try numbers(args.value("labels") ?? .none, args, "labels").map { x in
                 // Int(x) traps on NaN, infinities and huge values.
                 guard x == x.rounded(), abs(x) < 1e9 else { throw args.fail("labels", "a list of whole numbers (class labels)") }
                 return Int(x)

@@ -19,7 +19,7 @@ enum MathBuiltins {
         unaryFunction("exp", .exp, "e^x, element-wise") { Foundation.exp($0) },
         unaryFunction("log", .log, "natural logarithm, element-wise") { Foundation.log($0) },
         unaryFunction("sqrt", .sqrt, "square root, element-wise") { $0.squareRoot() },
-        unaryFunction("sign", .sign, "-1, 0 or 1, element-wise") { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
+        unaryFunction("sign", .sign, "-1, 0 or 1, element-wise") { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) },  // NaN stays NaN, as on tensors
         unaryFunction("sigmoid", .sigmoid, "the logistic function 1/(1+e^-x), element-wise") {
             $0 >= 0 ? 1 / (1 + Foundation.exp(-$0)) : Foundation.exp($0) / (1 + Foundation.exp($0))
         },

@@ -55,21 +55,44 @@ public enum ImageRenderer {
     /// treated as 1, and the factor shrinks if the result would pass `Bitmap.maxBytes`.
     public static func upscaled(_ b: Bitmap, factor: Int) -> Bitmap {
         guard b.isConsistent else { return b }
-        var f = max(1, factor)
-        while f > 1, (try? Bitmap.byteCount(width: b.width * f, height: b.height * f, channels: b.channels)) == nil {
-            f /= 2
-        }
+        let f = allowedFactor(factor, width: b.width, height: b.height, channels: b.channels)
         guard f > 1 else { return b }
-        let (w, h, c) = (b.width * f, b.height * f, b.channels)
-        var out = [UInt8](repeating: 0, count: w * h * c)
-        for y in 0..<h {
-            let sy = y / f
-            for x in 0..<w {
-                let src = (sy * b.width + x / f) * c, dst = (y * w + x) * c
-                for k in 0..<c { out[dst + k] = b.pixels[src + k] }
+        let c = b.channels
+        let rowBytes = b.width * f * c
+        var out = [UInt8](repeating: 0, count: rowBytes * b.height * f)
+        b.pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<b.height {
+                    // Widen one source row, then copy it down f - 1 times.
+                    let first = y * f * rowBytes
+                    for x in 0..<b.width {
+                        let s = (y * b.width + x) * c
+                        for k in 0..<f {
+                            let d = first + (x * f + k) * c
+                            for ch in 0..<c { dst[d + ch] = src[s + ch] }
+                        }
+                    }
+                    for r in 1..<f {
+                        let target = first + r * rowBytes
+                        for i in 0..<rowBytes { dst[target + i] = dst[first + i] }
+                    }
+                }
             }
         }
-        return Bitmap(unchecked: w, h, c, out)
+        return Bitmap(unchecked: b.width * f, b.height * f, c, out)
+    }
+
+    /// The largest factor up to `requested` (halving) that keeps the result
+    /// within `Bitmap.maxBytes`; at least 1.
+    static func allowedFactor(_ requested: Int, width: Int, height: Int, channels: Int) -> Int {
+        var f = max(1, requested)
+        while f > 1 {
+            let (w, o1) = width.multipliedReportingOverflow(by: f)
+            let (h, o2) = height.multipliedReportingOverflow(by: f)
+            if !o1, !o2, (try? Bitmap.byteCount(width: w, height: h, channels: channels)) != nil { break }
+            f /= 2
+        }
+        return f
     }
 
     /// `map` blended over `base` with opacity `alpha` (clamped to [0, 1];

@@ -4,6 +4,8 @@ import Tensors
 /// whose errors name the parameter and point at the argument.
 public struct Arguments {
     public let builtin: String
+    /// The session, for built-ins that read files or draw seeds.
+    public let session: Session
     var values: [String: (value: Value, location: SourceLocation)] = [:]
     /// Parameters whose argument was written as a string literal, so an error
     /// inside the string (a network description) can point at its column.
@@ -15,8 +17,9 @@ public struct Arguments {
     /// `labelLocation` is the keyword's own token, where a misspelt or repeated keyword is reported.
     init(binding args: [(label: String?, value: Value, location: SourceLocation, labelLocation: SourceLocation, literal: Bool)],
          to b: Builtin,
-         at loc: SourceLocation) throws {
+         at loc: SourceLocation, session: Session) throws {
         builtin = b.name
+        self.session = session
         callLocation = loc
         var positional = 0
         var rest: [Value] = []

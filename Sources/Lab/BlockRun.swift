@@ -105,7 +105,9 @@ extension Session {
 
     /// Evaluates an inline span after the blocks above it have run.
     public func evaluate(inline source: String, origin: SourceOrigin) -> InlineRun {
-        self.seedKey = FNV1a.hash("inline:\(origin.firstLine):\(origin.columnOffsets.first ?? 0)")
+        // Numbered among inline spans, not by line, so editing prose never changes a number.
+        inlineOrdinal += 1
+        self.seedKey = FNV1a.hash("inline-\(inlineOrdinal)")
         seedCounter = 0
         let parsed: InlineExpression
         switch Parser.parseInline(source, origin: origin) {

@@ -81,6 +81,6 @@ public struct BuiltinRegistry: Sendable {
 
     /// Every built-in Lectern ships.
     public static let standard = BuiltinRegistry(
-        MathBuiltins.all + ModelBuiltins.all + FigureBuiltins.all
+        MathBuiltins.all + ModelBuiltins.all + FigureBuiltins.all + DataBuiltins.all
     )
 }

@@ -99,7 +99,7 @@ struct Evaluator {
             if case let .string(s, _) = a.value { literal = !s.contains("\n") && !s.contains("\"") && !s.contains("\\") }
             values.append((a.label, try evaluate(a.value), a.value.location, a.location, literal))
         }
-        var bound = try Arguments(binding: values, to: builtin, at: nameLoc)
+        var bound = try Arguments(binding: values, to: builtin, at: nameLoc, session: session)
         let context = CallContext(session: session, location: nameLoc, builtin: name)
         do {
             return try builtin.body(&bound, context)

@@ -20,6 +20,7 @@ public final class Session {
     var deadline: Date?
     var seedKey: UInt64 = 0
     var seedCounter: UInt64 = 0
+    var inlineOrdinal = 0
     /// Files read by built-ins, so a page cache can notice when they change.
     public private(set) var filesRead: [URL] = []
 

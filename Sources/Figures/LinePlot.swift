@@ -46,7 +46,7 @@ public struct LinePlot: Sendable {
     public func validate() throws(FigureError) {
         guard !series.isEmpty else { throw FigureError("nothing to plot: the line plot has no series") }
         for (i, s) in series.enumerated() where s.x.count != s.y.count {
-            throw FigureError("series \(name(i)) has \(Plural.count(s.x.count, "x value")) but \(Plural.count(s.y.count, "y value"))")
+            throw FigureError("series \(quotedName(i)) has \(Plural.count(s.x.count, "x value")) but \(Plural.count(s.y.count, "y value"))")
         }
         guard series.contains(where: { s in zip(s.x, s.y).contains { $0.isFinite && $1.isFinite } }) else {
             throw FigureError("nothing to plot: no series has a point with finite x and y")
@@ -114,7 +114,7 @@ public struct LinePlot: Sendable {
         series[i].label.isEmpty ? "series \(i + 1)" : series[i].label
     }
 
-    private func name(_ i: Int) -> String {
+    private func quotedName(_ i: Int) -> String {
         series[i].label.isEmpty ? "\(i + 1)" : "'\(series[i].label)'"
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 public enum NiceScale {
     /// Ascending, evenly spaced ticks whose first is at or below `lower` and
     /// whose last is at or above `upper`, so the axis can span exactly the
-    /// ticks and every data point sits inside. At most `maxCount` ticks
-    /// (at least 2 are always allowed). The bounds may come in either order.
+    /// ticks and every data point sits inside. At most `maxCount` ticks;
+    /// 3 are always allowed, since a range across zero needs -s, 0, s.
+    /// The bounds may come in either order.
     /// Equal bounds are widened around the value; non-finite bounds, or a
     /// span too large to represent, give no ticks. `maxCount` is capped at 1000.
     public static func ticks(lower: Double, upper: Double, maxCount: Int) -> [Double] {
@@ -19,13 +20,15 @@ public enum NiceScale {
         guard (hi - lo).isFinite else { return [] }
         // Spans in the subnormal range have no sensible decimal ticks.
         guard hi - lo > 1e-290 else { return [lo, hi] }
-        let count = min(max(2, maxCount), 1000)
+        let count = min(max(3, maxCount), 1000)
         let rough = (hi - lo) / Double(count - 1)
         var exponent = Int(floor(log10(rough)))
         // Try 1, 2, 5, 10, 20, ... times 10^exponent until the ticks fit.
         let mantissas = [1, 2, 5]
         var m = 0
-        while true {
+        // Three ticks always fit once the step passes twice the largest
+        // magnitude, so this ends within a few hundred tries.
+        for _ in 0..<2000 {
             let step = Step(mantissa: mantissas[m], exponent: exponent)
             let first = (lo / step.value).rounded(.down)
             let last = (hi / step.value).rounded(.up)
@@ -36,6 +39,7 @@ public enum NiceScale {
             m += 1
             if m == mantissas.count { m = 0; exponent += 1 }
         }
+        return [lo, hi]
     }
 
     /// The tick spacing of a tick list (0 when there are fewer than two ticks).

@@ -34,9 +34,11 @@ public enum PNGEncoder {
         return Array(out.prefix(size))
     }
 
-    /// Decodes PNG bytes back into a bitmap with the channel count the file
-    /// declares (gray, RGB or RGBA; gray+alpha comes back as RGBA). Meant for
-    /// tests of this module; lessons load images through Datasets.
+    /// Decodes PNG bytes into a bitmap with the channel count the file
+    /// declares (gray, RGB or RGBA; gray+alpha and palettes come back as
+    /// RGB(A), 16-bit samples as 8-bit). Tests round-trip through it, and
+    /// `decode` (PNGDecode.swift) serves `load_image` with it. The declared
+    /// size is checked against `Bitmap.maxBytes` before anything is allocated.
     public static func decodeForTesting(_ bytes: [UInt8]) throws(FigureError) -> Bitmap {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)

@@ -6,7 +6,7 @@
 /// lines on white. Past ten, colours repeat.
 public enum Palette {
     public static let colors: [String] = [
-        "#1F77B4",  // blue
+        "#1E6FB8",  // blue
         "#E8851A",  // orange
         "#2A9D76",  // bluish green
         "#C9497A",  // raspberry

@@ -123,19 +123,3 @@ enum CellHTML {
         }
     }
 }
-
-/// Markdown images that point at files in the project become data URIs, so
-/// a page stays one self-contained file.
-enum ImageEmbedder {
-    static let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
-                        "svg": "image/svg+xml", "webp": "image/webp"]
-
-    static func source(for url: String, lesson: LessonRun, unsafe: Bool) -> String {
-        guard !url.contains(":"), let type = types[(url as NSString).pathExtension.lowercased()] else {
-            return unsafe ? url : HTML.safeURL(url)
-        }
-        let file = lesson.source.url.deletingLastPathComponent().appendingPathComponent(url)
-        guard let data = try? Data(contentsOf: file), data.count < 16 << 20 else { return url }
-        return "data:\(type);base64," + data.base64EncodedString()
-    }
-}

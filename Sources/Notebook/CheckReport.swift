@@ -30,6 +30,18 @@ public struct LessonReport: Codable, Sendable {
         public var seconds: Double
         public var error: ErrorInfo?
         public var reason: String?
+
+        /// `id` is always present (null for a block without one), so tools
+        /// can read `blocks[].id` as section 8 shows it.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(line, forKey: .line)
+            try c.encode(status, forKey: .status)
+            try c.encode(seconds, forKey: .seconds)
+            try c.encodeIfPresent(error, forKey: .error)
+            try c.encodeIfPresent(reason, forKey: .reason)
+        }
     }
 
     public enum Computed: Codable, Sendable, Equatable {

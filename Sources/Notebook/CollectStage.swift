@@ -17,21 +17,33 @@ struct Cell: Sendable {
 struct CollectStage {
     let source: LessonSource
 
+    /// Where the search for the next inline span on a line resumes: spans
+    /// come in document order, so each line is scanned once, left to right.
+    struct SpanCursor {
+        var line = 0
+        var scalars: [Unicode.Scalar] = []
+        var offset = 0
+    }
+
     func run(_ tree: MarkdownNode) -> [Cell] {
         var cells: [Cell] = []
-        var spansSeen: [String: Int] = [:]
-        walk(tree, &cells, &spansSeen)
+        var cursor = SpanCursor()
+        walk(tree, &cells, &cursor)
         return cells
     }
 
-    private func walk(_ node: MarkdownNode, _ cells: inout [Cell], _ spansSeen: inout [String: Int]) {
+    private func walk(_ node: MarkdownNode, _ cells: inout [Cell], _ cursor: inout SpanCursor) {
         switch node.kind {
         case let .codeBlock(info, literal) where FenceAttributes.isExperiment(info):
             cells.append(block(node, info: info, literal: literal))
         case let .code(literal) where literal.hasPrefix("="):
-            cells.append(inline(node, literal: literal, &spansSeen))
+            cells.append(inline(node, literal: literal, &cursor))
+        case .image:
+            // An image's description is only its alt text: nothing in it runs
+            // (and RenderStage never visits it, so a cell here would shift every later value).
+            break
         default:
-            for c in node.children { walk(c, &cells, &spansSeen) }
+            for c in node.children { walk(c, &cells, &cursor) }
         }
     }
 
@@ -61,22 +73,34 @@ struct CollectStage {
     }
 
     /// cmark reports inline code by byte column, and math placeholders shift
-    /// columns, so the span is found again in the file's own line.
-    private func inline(_ node: MarkdownNode, literal: String, _ seen: inout [String: Int]) -> Cell {
+    /// columns, so the span is found again in the file's own line: the next
+    /// occurrence after the previous span on that line, just after backticks.
+    private func inline(_ node: MarkdownNode, literal: String, _ cursor: inout SpanCursor) -> Cell {
         let line = node.line
-        let raw = Array(rawLine(line).unicodeScalars)
-        let needle = Array(literal.unicodeScalars)
-        let key = "\(line):\(literal)"
-        let wanted = seen[key, default: 0]
-        seen[key] = wanted + 1
-        let found = CollectStage.occurrences(of: needle, in: raw).filter { start in
-            var k = start - 1
-            while k >= 0, raw[k] == " " { k -= 1 }
-            return k >= 0 && raw[k] == "`"
+        if cursor.line != line {
+            cursor = SpanCursor(line: line, scalars: Array(rawLine(line).unicodeScalars), offset: 0)
         }
-        let column = wanted < found.count ? found[wanted] : max(0, node.column - 1)
+        let raw = cursor.scalars
+        let needle = Array(literal.unicodeScalars)
+        var column = max(0, node.column - 1)
+        var start = cursor.offset
+        while start + needle.count <= raw.count, !needle.isEmpty {
+            if raw[start] == needle[0], raw[start..<start + needle.count].elementsEqual(needle), CollectStage.afterBackticks(raw, start) {
+                column = start
+                cursor.offset = start + needle.count
+                break
+            }
+            start += 1
+        }
         return Cell(kind: .inline(source: literal),
                     origin: SourceOrigin(file: source.path, firstLine: line, columnOffsets: [column]))
+    }
+
+    /// Whether `start` follows a backtick, with only spaces between.
+    static func afterBackticks(_ raw: [Unicode.Scalar], _ start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, raw[k] == " " { k -= 1 }
+        return k >= 0 && raw[k] == "`"
     }
 
     /// Start offsets of every occurrence of `needle` in `hay`.

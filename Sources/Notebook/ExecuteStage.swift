@@ -49,8 +49,9 @@ struct ParsedLesson: Sendable {
 
 struct ParseStage {
     func run(_ source: LessonSource) -> ParsedLesson {
-        let (protected, formulas) = MathProtector.protect(source.body)
-        let tree = MarkdownParser.parse(protected)
+        let (protected, found) = MathProtector.protect(source.body)
+        var formulas = found
+        let tree = MathProtector.unprotect(MarkdownParser.parse(protected), &formulas)
         var title = source.frontMatter.title
         if title == nil, let h = firstHeading(tree) {
             title = MathText.restore(h.plainText, formulas: formulas)

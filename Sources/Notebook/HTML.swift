@@ -37,8 +37,13 @@ enum HTML {
     }
 
     /// URL schemes that can run code are dropped, as cmark's safe mode does.
+    /// The scheme is read the way browsers read it: tabs and newlines
+    /// anywhere are ignored and so are leading controls and spaces, so
+    /// `java&#09;script:` (which cmark decodes to a tab) is caught too.
     static func safeURL(_ url: String) -> String {
-        let lower = url.lowercased().trimmingCharacters(in: .whitespaces)
+        var scalars = url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        let lower = String(String.UnicodeScalarView(scalars)).lowercased()
         for bad in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(bad) { return "" }
         if lower.hasPrefix("data:"),
            !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) {

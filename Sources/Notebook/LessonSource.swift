@@ -31,7 +31,9 @@ public struct LessonSource: Sendable {
         func fail(_ offset: Int, _ message: String) -> Diagnostic {
             let prefix = bytes[..<offset]
             let line = prefix.filter { $0 == 10 }.count + 1
-            let column = offset - (prefix.lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+            // Columns count characters (Unicode scalars), not bytes: skip continuation bytes.
+            let lineStart = prefix.lastIndex(of: 10).map { $0 + 1 } ?? 0
+            let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
             return Diagnostic(file: path, location: SourceLocation(line: line, column: column), message: message)
         }
         guard bytes.count <= LessonSource.maxBytes else {

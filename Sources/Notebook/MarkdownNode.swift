@@ -20,6 +20,10 @@ public struct MarkdownNode: Sendable {
         case emphasis, strong, strikethrough
         case link(url: String, title: String)
         case image(url: String, title: String)
+        /// `[^label]` and its `[^label]: ...` (cmark moves definitions to the
+        /// end of the document, in the order they are first referenced).
+        case footnoteReference(label: String)
+        case footnoteDefinition(label: String)
         /// Anything newer cmark versions add: rendered as its children.
         case other(String)
     }

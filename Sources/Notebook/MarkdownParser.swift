@@ -54,6 +54,12 @@ enum MarkdownParser {
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        // This cmark names footnote nodes "<unknown>"; ask for their type instead.
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: string(cmark_node_get_literal(node)))
+        default: break
+        }
         let type = string(cmark_node_get_type_string(node))
         switch type {
         case "document": return .document

@@ -14,12 +14,18 @@ struct MathProtector {
         var tex: String
         var display: Bool
         var location: SourceLocation
+        /// False when the formula turned out to sit in code or a URL (see
+        /// `unprotect`): it is shown as written and not typeset.
+        var used = true
     }
 
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
 
     static func placeholder(_ i: Int) -> String { "\(open)\(i)\(close)" }
+
+    /// What a backslash escapes in CommonMark: ASCII punctuation.
+    static let escapable = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
     static func protect(_ text: String) -> (String, [Formula]) {
         let s = Array(text.unicodeScalars)
@@ -47,7 +53,11 @@ struct MathProtector {
                     let n = run(s[k], from: k)
                     if n >= 3 {
                         if let (fc, fn) = fence {
-                            if fc == s[k], n >= fn { fence = nil }
+                            // A closing fence has nothing after its run but spaces;
+                            // "```python" inside a ``` block is content.
+                            var e = k + n
+                            while e < s.count, s[e] == " " || s[e] == "\t" { e += 1 }
+                            if fc == s[k], n >= fn, e == s.count || s[e] == "\n" || s[e] == "\r" { fence = nil }
                         } else {
                             fence = (s[k], n)
                         }
@@ -63,7 +73,9 @@ struct MathProtector {
                 continue
             }
             if fence != nil { out.append(c); i += 1; continue }
-            if c == "\\", i + 1 < s.count, s[i + 1] == "$" {
+            // A backslash escapes any ASCII punctuation, as in CommonMark: `\$`
+            // is a dollar, `\`` is no code span, `\\` is a backslash before math.
+            if c == "\\", i + 1 < s.count, MathProtector.escapable.contains(s[i + 1]) {
                 out.append(c); out.append(s[i + 1]); i += 2
                 continue
             }
@@ -137,5 +149,51 @@ struct MathProtector {
             k += 1
         }
         return nil
+    }
+}
+
+extension MathProtector {
+    /// The protector finds code by lines, not by parsing: it cannot see an
+    /// indented code block, a fence inside a quote, or a `$` in a link's
+    /// destination. Wherever cmark put a placeholder into something that is
+    /// not prose, the formula's source goes back and it is not typeset.
+    static func unprotect(_ node: MarkdownNode, _ formulas: inout [Formula]) -> MarkdownNode {
+        var node = node
+        switch node.kind {
+        case let .codeBlock(info, literal):
+            node.kind = .codeBlock(info: source(info, &formulas), literal: source(literal, &formulas))
+        case let .code(literal): node.kind = .code(source(literal, &formulas))
+        case let .htmlBlock(raw): node.kind = .htmlBlock(source(raw, &formulas))
+        case let .htmlInline(raw): node.kind = .htmlInline(source(raw, &formulas))
+        case let .link(url, title): node.kind = .link(url: source(url, &formulas), title: source(title, &formulas))
+        case let .image(url, title): node.kind = .image(url: source(url, &formulas), title: source(title, &formulas))
+        default: break
+        }
+        node.children = node.children.map { unprotect($0, &formulas) }
+        return node
+    }
+
+    /// `text` with each placeholder replaced by the formula as written,
+    /// dropping the newlines `protect` put after it.
+    private static func source(_ text: String, _ formulas: inout [Formula]) -> String {
+        guard text.unicodeScalars.contains(open) else { return text }
+        var out = String.UnicodeScalarView()
+        var rest = text.unicodeScalars[...]
+        while let c = rest.first {
+            rest.removeFirst()
+            guard c == open, let end = rest.firstIndex(of: close),
+                  let i = Int(String(String.UnicodeScalarView(rest[..<end]))), i < formulas.count else {
+                out.append(c)
+                continue
+            }
+            rest = rest[rest.index(after: end)...]
+            let f = formulas[i]
+            formulas[i].used = false
+            let fence = f.display ? "$$" : "$"
+            out.append(contentsOf: (fence + f.tex + fence).unicodeScalars)
+            var newlines = f.tex.unicodeScalars.filter { $0 == "\n" }.count
+            while newlines > 0, rest.first == "\n" { rest.removeFirst(); newlines -= 1 }
+        }
+        return String(out)
     }
 }

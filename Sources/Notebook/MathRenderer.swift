@@ -50,7 +50,16 @@ struct MathRenderer {
         return "<code class=\"\(cls)\">\(HTML.escape(f.tex))</code>"
     }
 
+    /// HTML for each formula, in order; formulas found in code are not typeset.
     static func render(_ formulas: [MathProtector.Formula], file: String) -> Result {
+        let used = formulas.indices.filter { formulas[$0].used }
+        let typeset = typeset(used.map { formulas[$0] }, file: file)
+        var html = [String](repeating: "", count: formulas.count)
+        for (k, i) in used.enumerated() { html[i] = typeset.html[k] }
+        return Result(html: html, warnings: typeset.warnings)
+    }
+
+    private static func typeset(_ formulas: [MathProtector.Formula], file: String) -> Result {
         guard !formulas.isEmpty else { return Result(html: [], warnings: []) }
         let here = SourceLocation(line: formulas[0].location.line, column: formulas[0].location.column)
         guard let node, let module = katexModule else {

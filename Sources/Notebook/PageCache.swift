@@ -13,10 +13,27 @@ final class PageCache: BuiltinCache {
         var html: String?
         var report: LessonReport
         var warnings: [String]
+        /// The run's errors, so a cached lesson prints the same messages.
+        var diagnostics: [StoredDiagnostic]?
+    }
+
+    struct StoredDiagnostic: Codable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+
+        init(_ d: Diagnostic) {
+            (file, line, column, message) = (d.file, d.location.line, d.location.column, d.message)
+        }
+
+        var diagnostic: Diagnostic {
+            Diagnostic(file: file, location: SourceLocation(line: line, column: column), message: message)
+        }
     }
 
     /// Bump when anything changes what a lesson renders to.
-    static let engineVersion = "lectern-engine-1"
+    static let engineVersion = "lectern-engine-2"
 
     let directory: URL
 
@@ -39,8 +56,9 @@ final class PageCache: BuiltinCache {
     func lookup(path: String, key: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: url(for: path).path),
               let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key else { return nil }
+        // A file that was missing and still is leaves the entry valid.
         for (file, hash) in entry.inputs {
-            guard let bytes = FileManager.default.contents(atPath: file), PageCache.sha256(bytes) == hash else { return nil }
+            guard (FileManager.default.contents(atPath: file).map(PageCache.sha256) ?? "missing") == hash else { return nil }
         }
         return entry
     }

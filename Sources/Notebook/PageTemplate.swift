@@ -109,6 +109,7 @@ enum PageTemplate {
     .source .f{color:#953800}.source .o{color:#57606a}.source .cl{color:#1a7f37}.source .a{color:#6639ba}
     nav.pager{display:flex;justify-content:space-between;gap:1rem;margin-top:3rem;padding-top:1rem;border-top:1px solid var(--rule);font:15px system-ui,sans-serif}
     nav.pager .next{margin-left:auto}
+    section.footnotes{margin-top:2.5rem;border-top:1px solid var(--rule);font-size:.9rem}.footnote-ref a,.footnote-back{text-decoration:none}
     ol.lessons{padding-left:1.4rem}ol.lessons li{margin:.7rem 0}ol.lessons .desc{display:block;color:var(--muted);font-size:.95rem}
     """
 }

@@ -90,23 +90,27 @@ public final class Pipeline {
         let key = PageCache.key(source: source, options: options.unsafe ? "unsafe" : "safe")
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
-                           warnings: entry.warnings, diagnostics: [], cached: true)
+                           warnings: entry.warnings, diagnostics: entry.diagnostics?.map(\.diagnostic) ?? [], cached: true)
         }
         let parsed = ParseStage().run(source)
         let cells = CollectStage(source: source).run(parsed.tree)
         let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, cells: cells)
         var warnings: [Diagnostic] = []
         var html: String?
+        var inputs = lesson.inputs
         if render {
             let math = MathRenderer.render(lesson.formulas, file: path)
-            let (article, w) = RenderStage(unsafe: options.unsafe, builtins: builtins).run(lesson, math: math.html)
+            let stage = RenderStage(unsafe: options.unsafe, builtins: builtins, projectRoot: root)
+            let (article, w, embedded) = stage.run(lesson, math: math.html)
             warnings = math.warnings + w
             html = article
+            inputs += embedded
         }
         let report = LessonReport(lesson)
         let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
-        cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: lesson.inputs), html: html,
-                                                report: report, warnings: warnings.map(\.rendered)))
+        cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: inputs), html: html,
+                                                report: report, warnings: warnings.map(\.rendered),
+                                                diagnostics: errors.map(PageCache.StoredDiagnostic.init)))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
                        warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
     }

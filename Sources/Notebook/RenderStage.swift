@@ -7,6 +7,8 @@ import Lab
 struct RenderStage {
     var unsafe: Bool
     var builtins: Set<String>
+    /// Images are embedded only from inside the project, like every file a lesson reads.
+    var projectRoot: URL
 
     final class State {
         var blockIndex = 0
@@ -16,20 +18,41 @@ struct RenderStage {
         var headingIDs: [String: Int] = [:]
         var warnings: [Diagnostic] = []
         var math: [String] = []
+        /// Files embedded in the page, so the page cache notices when they change.
+        var embedded: [URL] = []
+        /// Footnote numbers by label, in order of first reference; cmark
+        /// puts the definitions at the end in that same order.
+        var footnotes: [String: Int] = [:]
+        var definitions = 0
     }
 
-    func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic]) {
+    func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic], embedded: [URL]) {
         let state = State()
         state.math = math
         var out = ""
         for child in lesson.tree.children { render(child, lesson, state, &out) }
-        return (out, state.warnings)
+        if state.definitions > 0 { out += "</ol>\n</section>\n" }
+        return (out, state.warnings, state.embedded)
     }
 
     private func render(_ node: MarkdownNode, _ lesson: LessonRun, _ state: State, _ out: inout String) {
         func children() { for c in node.children { render(c, lesson, state, &out) } }
         switch node.kind {
         case .document, .other: children()
+        case let .footnoteReference(label):
+            // Labels match case-insensitively, as link labels do.
+            let key = label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let known = state.footnotes[key]
+            let n = known ?? state.footnotes.count + 1
+            state.footnotes[key] = n
+            let id = known == nil ? " id=\"fnref-\(n)\"" : ""
+            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(n)\"\(id)>\(n)</a></sup>"
+        case .footnoteDefinition:
+            if state.definitions == 0 { out += "<section class=\"footnotes\">\n<ol>\n" }
+            state.definitions += 1
+            let n = state.definitions
+            out += "<li id=\"fn-\(n)\">\n"; children()
+            out += "<a class=\"footnote-back\" href=\"#fnref-\(n)\" aria-label=\"back to the text\">↩</a></li>\n"
         case .paragraph:
             // A paragraph holding only a display formula needs no <p> around it.
             out += "<p>"; children(); out += "</p>\n"
@@ -72,13 +95,25 @@ struct RenderStage {
         case .strong: out += "<strong>"; children(); out += "</strong>"
         case .strikethrough: out += "<del>"; children(); out += "</del>"
         case let .link(url, title):
-            let href = unsafe ? url : HTML.safeURL(url)
+            // `--unsafe` keeps raw HTML the author wrote on purpose; a Markdown
+            // link never needs a scheme that runs code, so it is filtered always.
+            let href = HTML.safeURL(url)
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             out += "<a href=\"\(HTML.escape(href))\"\(t)>"; children(); out += "</a>"
         case let .image(url, title):
-            let src = ImageEmbedder.source(for: url, lesson: lesson, unsafe: unsafe)
+            let src: String
+            switch ImageEmbedder.embed(url, lessonDirectory: lesson.source.url.deletingLastPathComponent(), projectRoot: projectRoot) {
+            case let .link(u): src = HTML.safeURL(u)
+            case let .file(uri, file): src = uri; state.embedded.append(file)
+            case let .problem(message, keep, watch):
+                src = keep
+                if let f = watch { state.embedded.append(f) }
+                state.warnings.append(Diagnostic(file: lesson.source.path, location: SourceLocation(line: node.line, column: node.column),
+                                                 severity: .warning, message: message))
+            }
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            out += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(node.plainText))\"\(t)>"
+            let alt = MathText.restore(node.plainText, formulas: lesson.formulas)
+            out += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(alt))\"\(t)>"
         }
     }
 

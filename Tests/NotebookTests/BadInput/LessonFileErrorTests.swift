@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Notebook
+
+/// Files that are not Markdown lessons get a located error, never a crash.
+@Suite struct LessonFileErrorTests {
+    static func load(_ bytes: [UInt8]) throws -> Pipeline.Outcome {
+        let folder = try LessonFolder()
+        let url = try folder.write("01-lesson.md", bytes: bytes)
+        return Pipeline(options: folder.options()).run(url, render: true)
+    }
+
+    @Test func nulBytesNameLineAndColumn() throws {
+        let o = try Self.load(Array("# F\n\nabc".utf8) + [0] + Array("def\n".utf8))
+        let d = try #require(o.diagnostics.first)
+        #expect(d.location.line == 3 && d.location.column == 4)
+        #expect(d.message.contains("NUL byte"))
+        #expect(o.html == nil && o.report.errors == 1)
+    }
+
+    @Test func invalidUTF8NamesLineAndColumn() throws {
+        let o = try Self.load(Array("# G\n\nab".utf8) + [0xFF, 0xFE] + Array("cd\n".utf8))
+        let d = try #require(o.diagnostics.first)
+        #expect(d.location.line == 3 && d.location.column == 3)
+        #expect(d.message == "the file is not valid UTF-8")
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let o = try Self.load(Array("# G\n\nçé".utf8) + [0xFF] + Array("\n".utf8))
+        let d = try #require(o.diagnostics.first)
+        #expect(d.location.line == 3 && d.location.column == 3)
+    }
+
+    @Test(arguments: [
+        [0xC3] as [UInt8],                 // a lead byte with nothing after it
+        [0xE2, 0x82],                      // a truncated three-byte sequence
+        [0xED, 0xA0, 0x80],                // an encoded surrogate
+        [0xC0, 0xAF],                      // an overlong slash
+        [0xF4, 0x90, 0x80, 0x80],          // past U+10FFFF
+    ])
+    func malformedSequencesAreFound(bad: [UInt8]) throws {
+        let o = try Self.load(Array("ok\nxy".utf8) + bad + Array("z".utf8))
+        let d = try #require(o.diagnostics.first)
+        #expect(d.location.line == 2 && d.location.column == 3)
+    }
+
+    @Test func binaryJunk() throws {
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]  // a PNG signature
+        bytes += (0..<256).map { UInt8(($0 * 37 + 11) % 256) }
+        let o = try Self.load(bytes)
+        #expect(o.html == nil)
+        let message = try #require(o.diagnostics.first?.message)
+        #expect(message.contains("NUL byte") || message.contains("not valid UTF-8"))
+    }
+
+    @Test func emptyFileRendersAnEmptyPage() throws {
+        let o = try Self.load([])
+        #expect(o.diagnostics.isEmpty)
+        #expect(o.report.title == "01-lesson", "falls back to the file name")
+        #expect(o.html?.isEmpty == true)
+    }
+
+    @Test func byteOrderMarkIsIgnored() throws {
+        let o = try Self.load([0xEF, 0xBB, 0xBF] + Array("---\ntitle: B\n---\n`= nosuch`\n".utf8))
+        #expect(o.report.title == "B")
+        #expect(o.diagnostics.first.map { at($0.location.line, $0.location.column) } == "4:4")
+    }
+
+    @Test func windowsLineEndings() throws {
+        let o = try Self.load(Array("---\r\ntitle: W\r\n---\r\n# W\r\n\r\nSee `= nosuch`.\r\n".utf8))
+        #expect(o.report.title == "W")
+        #expect(o.diagnostics.first.map { at($0.location.line, $0.location.column) } == "6:8")
+    }
+
+    @Test func missingFile() throws {
+        let folder = try LessonFolder()
+        let o = Pipeline(options: folder.options()).run(folder.lessons.appendingPathComponent("nope.md"), render: true)
+        #expect(o.html == nil)
+        #expect(o.diagnostics.first?.message.hasPrefix("cannot read the lesson") == true)
+    }
+
+    @Test func oversizedFileIsRefused() throws {
+        let o = try Self.load([UInt8](repeating: UInt8(ascii: "a"), count: LessonSource.maxBytes + 1))
+        #expect(o.diagnostics.first?.message.contains("at most 8 MiB") == true)
+    }
+
+    /// One very long line with many spans and formulas: rendering stays
+    /// linear in the line's length (it once searched the line per span).
+    @Test func hugeLine() throws {
+        let spans = String(repeating: "word $x_1$ `= 2` ", count: 3000)
+        let o = try LessonFolder().run("# H\n\n`= 1` " + spans + String(repeating: "filler ", count: 100_000) + "`= nosuch`\n")
+        #expect(o.report.title == "H")
+        let d = try #require(o.diagnostics.first)
+        #expect(d.location.line == 3)
+        #expect(d.location.column == 6 + spans.unicodeScalars.count + 700_000 + 4)
+    }
+}

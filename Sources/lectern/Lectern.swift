@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Lectern: ParsableCommand {
@@ -7,6 +8,21 @@ struct Lectern: ParsableCommand {
         abstract: "Literate lessons on ConvNets: Markdown with experiments in, checked HTML pages out.",
         version: "0.1.0",
         subcommands: [Render.self, Check.self])
+
+    /// LESSON-FORMAT.md section 8 wants exit status 2 for a usage error;
+    /// ArgumentParser's own convention is 64 (EX_USAGE).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by render and check.

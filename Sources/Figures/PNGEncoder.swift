@@ -36,10 +36,10 @@ public enum PNGEncoder {
 
     /// Decodes PNG bytes into a bitmap with the channel count the file
     /// declares (gray, RGB or RGBA; gray+alpha and palettes come back as
-    /// RGB(A), 16-bit samples as 8-bit). Tests round-trip through it, and
-    /// `decode` (PNGDecode.swift) serves `load_image` with it. The declared
+    /// RGB(A), 16-bit samples as 8-bit). `load_image` reads files through it
+    /// and tests round-trip through it. The declared
     /// size is checked against `Bitmap.maxBytes` before anything is allocated.
-    public static func decodeForTesting(_ bytes: [UInt8]) throws(FigureError) -> Bitmap {
+    public static func decode(_ bytes: [UInt8]) throws(FigureError) -> Bitmap {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }

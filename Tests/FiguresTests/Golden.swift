@@ -55,7 +55,7 @@ enum Golden {
             let payload = rest[start.upperBound...].prefix { $0 != "\"" }
             rest = rest[start.upperBound...].dropFirst(payload.count)
             if let bytes = Data(base64Encoded: String(payload)),
-               let bitmap = try? PNGEncoder.decodeForTesting([UInt8](bytes)) {
+               let bitmap = try? PNGEncoder.decode([UInt8](bytes)) {
                 out += "PNG(\(bitmap.width)x\(bitmap.height)x\(bitmap.channels):\(checksum(bitmap.pixels)))"
             } else {
                 out += "UNDECODABLE"

@@ -28,7 +28,7 @@ import Testing
     @Test(arguments: [1, 3, 4])
     func roundTripsPixels(channels: Int) throws {
         let original = try bitmap(7, 4, channels)
-        let decoded = try PNGEncoder.decodeForTesting(PNGEncoder.encode(original))
+        let decoded = try PNGEncoder.decode(PNGEncoder.encode(original))
         #expect(decoded == original)
     }
 
@@ -44,8 +44,8 @@ import Testing
     }
 
     @Test func rejectsBytesThatAreNotPNG() {
-        #expect(throws: FigureError.self) { try PNGEncoder.decodeForTesting([1, 2, 3, 4, 5]) }
-        #expect(throws: FigureError.self) { try PNGEncoder.decodeForTesting([]) }
+        #expect(throws: FigureError.self) { try PNGEncoder.decode([1, 2, 3, 4, 5]) }
+        #expect(throws: FigureError.self) { try PNGEncoder.decode([]) }
     }
 
     @Test func dataURIIsBase64OfThePNG() throws {

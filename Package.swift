@@ -22,20 +22,24 @@ let package = Package(
 
         .target(name: "Tensors", dependencies: ["CBLAS"]),
         .target(name: "NeuralNet", dependencies: ["Tensors"]),
+        .target(name: "Datasets", dependencies: ["Tensors", "CZlib"]),
+        .target(name: "Benchmarks", dependencies: ["Tensors", "NeuralNet", "Datasets"]),
         .target(name: "Figures", dependencies: ["Tensors", "CPNG"]),
-        .target(name: "Lab", dependencies: ["Tensors", "NeuralNet", "Figures"]),
+        .target(name: "Lab", dependencies: ["Tensors", "NeuralNet", "Datasets", "Figures"]),
         .target(name: "Notebook", dependencies: [
             "Lab", "CCmark", "Figures",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "lectern", dependencies: [
-            "Notebook",
+            "Notebook", "Benchmarks", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Golden")]),

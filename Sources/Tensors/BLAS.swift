@@ -61,6 +61,12 @@ public enum BLAS {
         set { openblas_set_num_threads(Int32(clamping: max(1, newValue))) }
     }
 
+    /// The kernel family OpenBLAS picked at load time (`SkylakeX`, `Haswell`, `Prescott`...).
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+
     /// beta · C with beta = 0 meaning "overwrite", as BLAS defines it (NaNs in C do not survive).
     private static func scale(rows: Int, cols: Int, by beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
         for r in 0..<rows {

@@ -44,6 +44,18 @@ public struct RandomStream: Sendable {
         return RandomStream.boxMuller(u1, u2)
     }
 
+    /// The i-th uniform value in [0, 1), as `uniform()` would give it at
+    /// counter i; for loops that fill buffers out of order.
+    public func uniform(at index: UInt64) -> Float {
+        RandomStream.unitFloat(value(at: index))
+    }
+
+    /// The i-th standard normal, drawn from values 2i and 2i + 1 as
+    /// `Tensor.normal` does.
+    public func normal(at index: UInt64) -> Float {
+        RandomStream.boxMuller(value(at: 2 &* index), value(at: 2 &* index &+ 1))
+    }
+
     /// A child seed for a sub-computation (a layer, a call site), different
     /// for each (a, b) and for (b, a).
     public static func seed(combining a: UInt64, _ b: UInt64) -> UInt64 {

@@ -12,6 +12,7 @@ struct Lectern: ParsableCommand {
     /// LESSON-FORMAT.md section 8 wants exit status 2 for a usage error;
     /// ArgumentParser's own convention is 64 (EX_USAGE).
     static func main() {
+        NativeKernels.ensure()
         do {
             var command = try parseAsRoot()
             try command.run()

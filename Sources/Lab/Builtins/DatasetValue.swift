@@ -1,0 +1,45 @@
+import Tensors
+
+/// Images with a class label each, as `fashion_mnist`, `take` and `dataset`
+/// make them and `train` and `evaluate` consume them.
+public struct DatasetValue: LabObject {
+    /// (N, C, H, W).
+    public let images: Tensor
+    public let labels: [Int]
+    public let classes: [String]
+    /// Names the content, not where it came from ("fashion-mnist/train/…",
+    /// "take(…,100)", "tensors/…"), so cache keys survive moving the data.
+    public let fingerprint: String
+
+    public var count: Int { labels.count }
+
+    public init(images: Tensor, labels: [Int], classes: [String], fingerprint: String) {
+        self.images = images
+        self.labels = labels
+        self.classes = classes
+        self.fingerprint = fingerprint
+    }
+
+    public var typeName: String { "dataset" }
+    public var fieldNames: [String] { ["images", "labels", "classes", "count"] }
+
+    public func field(_ name: String) -> Value? {
+        switch name {
+        case "images": return .tensor(images)
+        case "labels": return .tensor(Tensor(labels.map(Float.init)))
+        case "classes": return .list(classes.map(Value.string))
+        case "count": return .number(Double(count))
+        default: return nil
+        }
+    }
+
+    /// "dataset of 10,000 images 1×28×28, 10 classes".
+    public var display: Output {
+        let n = count == 1 ? "1 image" : ValueFormat.grouped(Double(count)) + " images"
+        let size = images.shape.dropFirst().map(String.init).joined(separator: "×")
+        let classCount = classes.count == 1 ? "1 class" : "\(classes.count) classes"
+        return .text("dataset of \(n) \(size), \(classCount)", caption: nil)
+    }
+
+    public var contentKey: String { "dataset:" + fingerprint }
+}

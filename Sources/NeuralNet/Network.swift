@@ -1,0 +1,85 @@
+import Tensors
+
+/// A described network with numbers: its layers, and every weight and bias
+/// in one flat store (layer by layer, each layer's weights then biases).
+///
+/// A value: training returns a new network, so a lesson's `net` never
+/// changes behind its back.
+public struct Network: Sendable {
+    public let description: NetworkDescription
+    /// All parameters, at `offsets[i]` for layer i.
+    public internal(set) var parameters: [Float]
+    let layers: [any Layer]
+    let offsets: [Int]
+
+    /// Builds the layers and draws the weights from `seed` (He for layers
+    /// a ReLU follows, Glorot for the others; biases zero).
+    public init(_ description: NetworkDescription, seed: UInt64) {
+        var shape = description.input.shape
+        var layers: [any Layer] = []
+        var offsets: [Int] = []
+        var total = 0
+        for spec in description.layers {
+            // `parse` has checked every shape, so this cannot fail.
+            let next = (try? spec.outputShape(for: shape, producer: nil)) ?? shape
+            let layer = Network.makeLayer(spec, input: shape, output: next)
+            offsets.append(total)
+            total += layer.parameterCount
+            layers.append(layer)
+            shape = next
+        }
+        var parameters = [Float](repeating: 0, count: total)
+        parameters.withUnsafeMutableBufferPointer { store in
+            for (i, layer) in layers.enumerated() where layer.parameterCount > 0 {
+                let followedByReLU = description.layers[(i + 1)...].first { !$0.kind.isElementWise || $0.kind == .relu }?.kind == .relu
+                layer.initialize(store.baseAddress! + offsets[i], scheme: followedByReLU ? .he : .glorot,
+                                 seed: RandomStream.seed(combining: seed, UInt64(i)))
+            }
+        }
+        self.description = description
+        self.parameters = parameters
+        self.layers = layers
+        self.offsets = offsets
+    }
+
+    static func makeLayer(_ spec: LayerSpec, input: OutputShape, output: OutputShape) -> any Layer {
+        switch spec.kind {
+        case let .conv(k, _, s, p):
+            return ConvLayer(spec: spec, input: input, output: output, kernel: k, stride: s, padding: p)
+        case let .maxPool(k, s): return MaxPoolLayer(spec: spec, input: input, output: output, kernel: k, stride: s)
+        case let .avgPool(k, s): return AvgPoolLayer(spec: spec, input: input, output: output, kernel: k, stride: s)
+        case .fc: return FCLayer(spec: spec, input: input, output: output)
+        case .relu: return ActivationLayer(spec: spec, input: input, function: .relu)
+        case .tanh: return ActivationLayer(spec: spec, input: input, function: .tanh)
+        case .sigmoid: return ActivationLayer(spec: spec, input: input, function: .sigmoid)
+        case let .dropout(p): return DropoutLayer(spec: spec, input: input, probability: p)
+        case .lrn: return LRNLayer(spec: spec, input: input)
+        case .softmax: return SoftmaxLayer(spec: spec, input: input)
+        }
+    }
+
+    public var parameterCount: Int { parameters.count }
+    public var layerCount: Int { layers.count }
+
+    /// Values in one input: C·H·W, or n for a vector input.
+    public var inputCount: Int { description.input.shape.count }
+    /// The per-example input shape as a tensor shape: [C, H, W] or [n].
+    public var inputShape: [Int] { Network.tensorShape(description.input.shape) }
+    /// The per-example output shape of layer `index` (-1 for the input).
+    public func outputShape(ofLayer index: Int) -> [Int] {
+        Network.tensorShape(index < 0 ? description.input.shape : layers[index].output)
+    }
+    public var outputCount: Int { layers.last?.output.count ?? inputCount }
+
+    static func tensorShape(_ s: OutputShape) -> [Int] {
+        s.isVector ? [s.channels] : [s.channels, s.height, s.width]
+    }
+
+    /// Index of a layer by name (`conv1`; `input` is -1), or an error listing the names.
+    public func layerIndex(_ name: String) throws(NetworkError) -> Int {
+        do { return try description.index(ofLayer: name) } catch { throw NetworkError(error.message) }
+    }
+
+    /// Whether the last layer turns scores into probabilities.
+    var endsInSoftmax: Bool { description.layers.last?.kind == .softmax }
+}

@@ -1,0 +1,8 @@
+/// A request a network cannot serve: a wrong input shape, an unknown
+/// layer, weights of the wrong shape. The message is written for the
+/// lesson's author.
+public struct NetworkError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

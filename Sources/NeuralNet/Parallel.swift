@@ -1,0 +1,25 @@
+import Dispatch
+
+/// Splits independent work (one image of a batch, one channel plane) over
+/// the cores. Every iteration writes its own disjoint part of the output,
+/// so the result is the same bytes on one thread or many.
+enum Parallel {
+    /// Below this many scalar operations a loop runs on the calling
+    /// thread: waking workers costs more than it saves.
+    static let minimumWork = 1 << 15
+
+    static func forEach(_ count: Int, work: Int, _ body: @Sendable (Int) -> Void) {
+        if count <= 1 || work < minimumWork {
+            for i in 0..<count { body(i) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
+
+/// Pointers cross into worker closures wrapped: the loops above guarantee
+/// each worker touches only its own slice.
+struct SharedPointer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    init(_ base: UnsafeMutablePointer<T>) { self.base = base }
+}

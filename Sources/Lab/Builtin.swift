@@ -81,6 +81,7 @@ public struct BuiltinRegistry: Sendable {
 
     /// Every built-in Lectern ships.
     public static let standard = BuiltinRegistry(
-        MathBuiltins.all + ModelBuiltins.all + FigureBuiltins.all + DataBuiltins.all
+        MathBuiltins.all + TextBuiltins.all + ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all
+            + FigureBuiltins.all + DataBuiltins.all
     )
 }

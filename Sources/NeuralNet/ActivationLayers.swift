@@ -14,17 +14,20 @@ struct ActivationLayer: Layer {
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int,
                  params: UnsafePointer<Float>, memo: LayerMemo, mode: PassMode) {
-        let count = batch * input.count
-        switch function {
-        case .relu:
-            for i in 0..<count { y[i] = x[i] > 0 ? x[i] : 0 }
-        case .tanh:
-            for i in 0..<count { y[i] = Foundation.tanh(x[i]) }
-        case .sigmoid:
-            // Split by sign so exp never overflows.
-            for i in 0..<count {
-                let v = x[i]
-                if v >= 0 { y[i] = 1 / (1 + Foundation.exp(-v)) } else { let e = Foundation.exp(v); y[i] = e / (1 + e) }
+        let (src, out, function) = (SharedPointer(UnsafeMutablePointer(mutating: x)), SharedPointer(y), function)
+        Parallel.ranges(batch * input.count) { range in
+            let (x, y) = (src.base, out.base)
+            switch function {
+            case .relu:
+                for i in range { y[i] = max(x[i], 0) }
+            case .tanh:
+                for i in range { y[i] = Foundation.tanh(x[i]) }
+            case .sigmoid:
+                // Split by sign so exp never overflows.
+                for i in range {
+                    let v = x[i]
+                    if v >= 0 { y[i] = 1 / (1 + Foundation.exp(-v)) } else { let e = Foundation.exp(v); y[i] = e / (1 + e) }
+                }
             }
         }
     }
@@ -33,18 +36,20 @@ struct ActivationLayer: Layer {
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
                   dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
-        let count = batch * input.count
-        switch function {
-        case .relu:
-            switch rule {
-            case .gradient: for i in 0..<count { dx[i] = x[i] > 0 ? dy[i] : 0 }
-            case .guided: for i in 0..<count { dx[i] = x[i] > 0 && dy[i] > 0 ? dy[i] : 0 }
-            case .deconv: for i in 0..<count { dx[i] = dy[i] > 0 ? dy[i] : 0 }
+        let (src, grad, out) = (SharedPointer(UnsafeMutablePointer(mutating: x)),
+                                SharedPointer(UnsafeMutablePointer(mutating: dy)), SharedPointer(dx))
+        let (ys, function) = (SharedPointer(UnsafeMutablePointer(mutating: y)), function)
+        Parallel.ranges(batch * input.count) { range in
+            let (x, y, dy, dx) = (src.base, ys.base, grad.base, out.base)
+            // Every load is unconditional, so each loop is a vector select
+            // rather than a branch that mispredicts on half of the units.
+            switch (function, rule) {
+            case (.relu, .gradient): for i in range { let g = dy[i]; dx[i] = x[i] > 0 ? g : 0 }
+            case (.relu, .guided): for i in range { let g = max(dy[i], 0); dx[i] = x[i] > 0 ? g : 0 }
+            case (.relu, .deconv): for i in range { dx[i] = max(dy[i], 0) }
+            case (.tanh, _): for i in range { dx[i] = dy[i] * (1 - y[i] * y[i]) }
+            case (.sigmoid, _): for i in range { dx[i] = dy[i] * y[i] * (1 - y[i]) }
             }
-        case .tanh:
-            for i in 0..<count { dx[i] = dy[i] * (1 - y[i] * y[i]) }
-        case .sigmoid:
-            for i in 0..<count { dx[i] = dy[i] * y[i] * (1 - y[i]) }
         }
     }
 }

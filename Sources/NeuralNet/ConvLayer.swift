@@ -1,16 +1,27 @@
 import Tensors
 
-/// k×k convolution, as im2col plus one GEMM forward and two backward.
+/// k×k convolution: for each image, im2col then one GEMM forward, and two
+/// GEMMs backward (weights, input).
 ///
 /// Legend: x (N, C, H, W), y (N, F, OH, OW), w (F, C, k, k) then b (F);
-/// columns (K, N·P) with K = C·k·k and P = OH·OW (see `ConvGeometry`);
-/// t (F, N·P) is y before it is laid out image by image.
+/// an image's columns are (K, P) with K = C·k·k and P = OH·OW (see
+/// `ConvGeometry`), so y_n = w · columns_n lands in y's layout directly.
+///
+/// Why image by image: one image's columns (at most a few hundred KiB here)
+/// stay in cache between im2col and the GEMM, and no batch-sized column
+/// matrix is written to memory and read back. The batch is cut into a fixed
+/// number of chunks, one worker each with one-thread BLAS; weight gradients
+/// are summed per chunk and then in chunk order, so the result is the same
+/// bytes whatever the number of cores.
 struct ConvLayer: Layer {
     let spec: LayerSpec
     let input: OutputShape
     let output: OutputShape
     let geometry: ConvGeometry
     var filters: Int { output.channels }
+
+    /// Chunks of a batch: fixed, so sums never depend on the machine.
+    static let chunks = 8
 
     init(spec: LayerSpec, input: OutputShape, output: OutputShape, kernel: Int, stride: Int, padding: Int) {
         self.spec = spec
@@ -33,21 +44,22 @@ struct ConvLayer: Layer {
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int,
                  params: UnsafePointer<Float>, memo: LayerMemo, mode: PassMode) {
-        let g = geometry, total = batch * g.positions
-        memo.columns.reserve(g.rows * total)
-        memo.scratch.reserve(filters * total)
-        g.im2col(x, memo.columns.pointer, batch: batch)
-        // t = w · columns
-        BLAS.sgemm(m: filters, n: total, k: g.rows, a: params, lda: g.rows,
-                   b: memo.columns.pointer, ldb: total, c: memo.scratch.pointer, ldc: total)
-        let t = SharedPointer(memo.scratch.pointer), out = SharedPointer(y)
-        let bias = SharedPointer(UnsafeMutablePointer(mutating: params + weightCount))
-        let (p, f) = (g.positions, filters)
-        Parallel.forEach(batch, work: filters * total) { n in
-            for c in 0..<f {
-                let from = t.base + c * total + n * p, to = out.base + (n * f + c) * p
-                let b = bias.base[c]
-                for i in 0..<p { to[i] = from[i] + b }
+        let g = geometry, (k, p, f) = (g.rows, g.positions, filters)
+        memo.columns.reserve(ConvLayer.chunks * k * p)
+        let (cols, src, out) = (SharedPointer(memo.columns.pointer), SharedPointer(UnsafeMutablePointer(mutating: x)),
+                                SharedPointer(y))
+        let w = SharedPointer(UnsafeMutablePointer(mutating: params))
+        ConvLayer.eachChunk(batch, work: batch * f * k * p) { chunk, images in
+            let columns = cols.base + chunk * k * p
+            for n in images {
+                g.im2col(src.base + n * g.imageSize, columns, batch: 1)
+                let yn = out.base + n * f * p
+                // y_n = w · columns_n, then the bias.
+                BLAS.sgemm(m: f, n: p, k: k, a: w.base, lda: k, b: columns, ldb: p, c: yn, ldc: p)
+                for c in 0..<f {
+                    let b = w.base[f * k + c], row = yn + c * p
+                    for i in 0..<p { row[i] += b }
+                }
             }
         }
     }
@@ -55,32 +67,55 @@ struct ConvLayer: Layer {
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
                   dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
-        let g = geometry, total = batch * g.positions
-        let (p, f) = (g.positions, filters)
-        memo.scratch.reserve(f * total)
-        // dt: dy gathered back into (F, N·P).
-        let dt = SharedPointer(memo.scratch.pointer), grad = SharedPointer(UnsafeMutablePointer(mutating: dy))
-        Parallel.forEach(batch, work: f * total) { n in
-            for c in 0..<f {
-                (dt.base + c * total + n * p).update(from: grad.base + (n * f + c) * p, count: p)
+        let g = geometry, (k, p, f) = (g.rows, g.positions, filters)
+        let perChunk = weightCount + biasCount
+        memo.columns.reserve(ConvLayer.chunks * k * p)
+        memo.extra.reserve(ConvLayer.chunks * k * p)
+        memo.scratch.zero(ConvLayer.chunks * perChunk)
+        let (cols, dcols, partial) = (SharedPointer(memo.columns.pointer), SharedPointer(memo.extra.pointer),
+                                      SharedPointer(memo.scratch.pointer))
+        let (src, grad) = (SharedPointer(UnsafeMutablePointer(mutating: x)), SharedPointer(UnsafeMutablePointer(mutating: dy)))
+        let w = SharedPointer(UnsafeMutablePointer(mutating: params))
+        let dxs = dx.map(SharedPointer.init)
+        ConvLayer.eachChunk(batch, work: batch * f * k * p * 2) { chunk, images in
+            let columns = cols.base + chunk * k * p, dcolumns = dcols.base + chunk * k * p
+            let dw = partial.base + chunk * perChunk, db = dw + f * k
+            for n in images {
+                let dyn = grad.base + n * f * p
+                g.im2col(src.base + n * g.imageSize, columns, batch: 1)
+                // dw += dy_n · columns_nᵀ
+                BLAS.sgemm(transB: true, m: f, n: k, k: p, a: dyn, lda: p, b: columns, ldb: p, beta: 1, c: dw, ldc: k)
+                for c in 0..<f {
+                    let row = dyn + c * p
+                    var s: Float = 0
+                    for i in 0..<p { s += row[i] }
+                    db[c] += s
+                }
+                guard let dxs else { continue }
+                // dcolumns = wᵀ · dy_n, folded back onto the image's pixels.
+                BLAS.sgemm(transA: true, m: k, n: p, k: f, a: w.base, lda: k, b: dyn, ldb: p, c: dcolumns, ldc: p)
+                g.col2im(dcolumns, dxs.base + n * g.imageSize, batch: 1)
             }
         }
-        // db += Σ over images and positions, in a fixed order.
-        let db = dparams + weightCount
-        for c in 0..<f {
-            let row = memo.scratch.pointer + c * total
-            var s: Float = 0
-            for i in 0..<total { s += row[i] }
-            db[c] += s
+        // Chunk sums in chunk order: the same bytes on any number of threads.
+        for chunk in 0..<ConvLayer.chunks {
+            let part = memo.scratch.pointer + chunk * perChunk
+            for i in 0..<perChunk { dparams[i] += part[i] }
         }
-        // dw += dt · columnsᵀ
-        BLAS.sgemm(transB: true, m: f, n: g.rows, k: total, a: memo.scratch.pointer, lda: total,
-                   b: memo.columns.pointer, ldb: total, beta: 1, c: dparams, ldc: g.rows)
-        guard let dx else { return }
-        // dcolumns = wᵀ · dt, then folded back onto the pixels.
-        memo.extra.reserve(g.rows * total)
-        BLAS.sgemm(transA: true, m: g.rows, n: total, k: f, a: params, lda: g.rows,
-                   b: memo.scratch.pointer, ldb: total, c: memo.extra.pointer, ldc: total)
-        g.col2im(memo.extra.pointer, dx, batch: batch)
+    }
+
+    /// Runs `body(chunk, images)` for the fixed chunks of a batch in
+    /// parallel, with BLAS on one thread inside them (two levels of threads
+    /// on two cores only fight). Small batches run on the calling thread.
+    static func eachChunk(_ batch: Int, work: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
+        let size = (batch + chunks - 1) / chunks
+        let parallel = batch > 1 && work >= Parallel.minimumWork * 4
+        let saved = BLAS.threads
+        if parallel, saved > 1 { BLAS.threads = 1 }
+        Parallel.forEach(chunks, work: parallel ? work : 0) { chunk in
+            let lo = min(batch, chunk * size), hi = min(batch, lo + size)
+            body(chunk, lo..<hi)
+        }
+        if parallel, saved > 1 { BLAS.threads = saved }
     }
 }

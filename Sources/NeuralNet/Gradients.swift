@@ -38,8 +38,11 @@ extension Network {
                                           targets: targets == nil ? nil : t.baseAddress, grad: dstart.pointer)
                         }
                     }
-                    if start >= 0, let input = tape.backward(self, params: params.baseAddress!, dparams: g.baseAddress!,
-                                                             from: start, gradient: dstart.pointer) {
+                    if start < 0 {
+                        // A lone SOFTMAX under cross-entropy: p − onehot is already the input's gradient.
+                        dx.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: dstart.pointer, count: images.count) }
+                    } else if let input = tape.backward(self, params: params.baseAddress!, dparams: g.baseAddress!,
+                                                        from: start, gradient: dstart.pointer) {
                         dx.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: input, count: images.count) }
                     }
                     return result.loss

@@ -15,6 +15,17 @@ enum Parallel {
         }
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
+
+    /// Runs `body` over 0..<count cut into a few contiguous ranges, for
+    /// element-wise loops over a whole batch.
+    static func ranges(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let pieces = count < minimumWork * 2 ? 1 : 8
+        let size = (count + pieces - 1) / pieces
+        forEach(pieces, work: count) { piece in
+            let lo = piece * size
+            if lo < count { body(lo..<min(count, lo + size)) }
+        }
+    }
 }
 
 /// Pointers cross into worker closures wrapped: the loops above guarantee

@@ -19,6 +19,10 @@ struct MaxPoolLayer: Layer {
         Parallel.forEach(planes, work: planes * oh * ow * k * k) { plane in
             let xp = UnsafePointer(source.base) + plane * h * w
             let yp = out.base + plane * oh * ow, sp = switches.base + plane * oh * ow
+            if k == 2, s == 2 {
+                MaxPoolLayer.pool2x2(xp, width: w, yp, sp, outHeight: oh, outWidth: ow)
+                return
+            }
             for r in 0..<oh {
                 for c in 0..<ow {
                     // The first maximum in reading order wins ties, so switches are reproducible.
@@ -26,7 +30,7 @@ struct MaxPoolLayer: Layer {
                     var value = xp[best]
                     for i in 0..<k {
                         let line = (r * s + i) * w + c * s
-                        for j in 0..<k where xp[line + j] > value || value.isNaN {
+                        for j in 0..<k where xp[line + j] > value {
                             value = xp[line + j]
                             best = line + j
                         }
@@ -34,6 +38,28 @@ struct MaxPoolLayer: Layer {
                     yp[r * ow + c] = value
                     sp[r * ow + c] = Int32(best)
                 }
+            }
+        }
+    }
+
+    /// The common POOL2 case without the generic loops' bookkeeping; the
+    /// same tie rule (first in reading order).
+    @inline(__always)
+    static func pool2x2(_ xp: UnsafePointer<Float>, width w: Int, _ yp: UnsafeMutablePointer<Float>,
+                        _ sp: UnsafeMutablePointer<Int32>, outHeight oh: Int, outWidth ow: Int) {
+        // Pairwise maxima with selects (no branches to mispredict): the
+        // first of equal values wins in each pair, then the top pair's.
+        let below = Int32(w)
+        for r in 0..<oh {
+            let top = xp + 2 * r * w, bottom = top + w
+            let base = Int32(truncatingIfNeeded: 2 * r * w)
+            for c in 0..<ow {
+                let a = top[2 * c], b = top[2 * c + 1], d = bottom[2 * c], e = bottom[2 * c + 1]
+                let upper = b > a ? b : a, upperAt: Int32 = b > a ? 1 : 0
+                let lower = e > d ? e : d, lowerAt: Int32 = e > d ? below + 1 : below
+                let down = lower > upper
+                yp[r * ow + c] = down ? lower : upper
+                sp[r * ow + c] = base &+ Int32(truncatingIfNeeded: 2 * c) &+ (down ? lowerAt : upperAt)
             }
         }
     }

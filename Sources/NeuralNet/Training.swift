@@ -17,11 +17,14 @@ public struct TrainingOptions: Sendable, Hashable {
 
 /// Loss and accuracy per step (one batch) and per epoch (the mean over its
 /// steps, weighted by batch size).
-public struct TrainingHistory: Sendable, Hashable {
+public struct TrainingHistory: Sendable, Hashable, Codable {
     public var stepLoss: [Double] = []
     public var stepAccuracy: [Double] = []
     public var epochLoss: [Double] = []
     public var epochAccuracy: [Double] = []
+    /// Loss and accuracy on the validation set after each epoch, when one is given.
+    public var validationLoss: [Double] = []
+    public var validationAccuracy: [Double] = []
     public init() {}
 }
 
@@ -42,9 +45,16 @@ extension Network {
     /// their labels, or with `targets` (N × outputs) for regression with MSE.
     /// Deterministic: the order of examples, dropout masks and the result
     /// depend only on the network, the data and the options.
+    /// With `validation`, the network is evaluated on it after every epoch
+    /// (Keras's `validation_data`), which costs one forward pass over it.
     public func trained(images: Tensor, labels: [Int], targets: Tensor? = nil, options: TrainingOptions,
+                        validation: (images: Tensor, labels: [Int])? = nil,
                         progress: ((TrainingProgress) throws -> Void)? = nil) throws -> (Network, TrainingHistory) {
         let n = try checkBatch(images, what: "training images")
+        if let validation {
+            let m = try checkBatch(validation.images, what: "validation images")
+            try checkLabels(validation.labels, count: m, needed: true)
+        }
         try checkLabels(labels, count: n, needed: options.loss == .crossEntropy || targets == nil)
         if let targets, targets.shape != [n, outputCount] {
             throw NetworkError("targets must be (\(n), \(outputCount)) for this network, got \(Tensor.describe(targets.shape))")
@@ -122,6 +132,12 @@ extension Network {
             }
             history.epochLoss.append(epochLoss / Double(n))
             history.epochAccuracy.append(Double(epochCorrect) / Double(n))
+            if let validation {
+                let snapshot = try replacingParameters(parameters)
+                let result = try snapshot.evaluate(images: validation.images, labels: validation.labels, loss: options.loss)
+                history.validationLoss.append(result.loss)
+                history.validationAccuracy.append(result.accuracy)
+            }
         }
         var network = self
         network.parameters = parameters

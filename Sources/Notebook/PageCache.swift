@@ -33,7 +33,7 @@ final class PageCache: BuiltinCache {
     }
 
     /// Bump when anything changes what a lesson renders to.
-    static let engineVersion = "lectern-engine-2"
+    static let engineVersion = "lectern-engine-3"
 
     let directory: URL
 
@@ -76,11 +76,19 @@ final class PageCache: BuiltinCache {
 
     // MARK: BuiltinCache, for expensive built-ins
 
+    // Keys are the built-in's name and a canonical text of its arguments;
+    // the file is named by their hash with the engine's version, so a new
+    // engine never reads an old entry and no key text reaches the file system.
+    private func builtinURL(_ key: String) -> URL {
+        directory.appendingPathComponent("builtins")
+            .appendingPathComponent(PageCache.sha256(Data((PageCache.engineVersion + "\n" + key).utf8)))
+    }
+
     func load(key: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: directory.appendingPathComponent("builtins/\(key)").path).map { [UInt8]($0) }
+        FileManager.default.contents(atPath: builtinURL(key).path).map { [UInt8]($0) }
     }
 
     func store(key: String, bytes: [UInt8]) {
-        try? AtomicFile.write(bytes, to: directory.appendingPathComponent("builtins/\(key)"))
+        try? AtomicFile.write(bytes, to: builtinURL(key))
     }
 }

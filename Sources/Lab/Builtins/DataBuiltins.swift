@@ -1,11 +1,13 @@
+import Datasets
 import Figures
 import Foundation
 import Tensors
 
-/// Reading data from the project. Paths are relative to the lesson and may
-/// not leave the project (`Session.resolve`).
+/// Reading data: images from the project (paths are relative to the lesson
+/// and may not leave the project, `Session.resolve`), the installed
+/// Fashion-MNIST, and datasets made from tensors.
 enum DataBuiltins {
-    static let all: [Builtin] = [loadImage]
+    static let all: [Builtin] = [loadImage, fashionMNIST, take, dataset]
 
     /// Larger files are not lesson images; refuse before reading them whole.
     static let maxImageBytes = 64 << 20
@@ -36,5 +38,93 @@ enum DataBuiltins {
             for ch in 0..<c { values[ch * plane + p] = Float(bitmap.pixels[p * bitmap.channels + ch]) / 255 }
         }
         return .tensor(Tensor(shape: [c, bitmap.height, bitmap.width], scalars: values))
+    }
+
+    static let fashionMNIST = Builtin("fashion_mnist(split=)",
+                                      "Fashion-MNIST's \"train\" (60,000) or \"test\" (10,000) split: .images (N, 1, 28, 28) in [0, 1], .labels, .classes") { args, call in
+        let name = try args.string("split", default: "train")
+        guard let split = FashionMNIST.Split(rawValue: name) else {
+            throw LabError("fashion_mnist: the split is \"train\" or \"test\", not \"\(name)\"", at: args.location("split"))
+        }
+        do throws(DatasetError) {
+            let data = try FashionMNIST.load(split: split)
+            return .object(DatasetValue(images: data.images, labels: data.labels, classes: data.classes,
+                                        fingerprint: data.fingerprint))
+        } catch {
+            throw LabError("fashion_mnist: " + error.message, at: call.location)
+        }
+    }
+
+    static let take = Builtin("take(dataset, n)", "the first n items of a dataset") { args, _ in
+        let data = try args.object("dataset", as: DatasetValue.self, "a dataset (from fashion_mnist or dataset)")
+        let n = try args.int("n", min: 1)
+        guard n <= data.count else {
+            throw LabError("take: the dataset has \(ValueFormat.grouped(Double(data.count))) items, "
+                           + "fewer than the \(ValueFormat.grouped(Double(n))) asked for", at: args.location("n"))
+        }
+        let item = Array(data.images.shape.dropFirst())
+        let values = Array(data.images.scalars.prefix(n * item.reduce(1, *)))
+        return .object(DatasetValue(images: Tensor(shape: [n] + item, scalars: values), labels: Array(data.labels.prefix(n)),
+                                    classes: data.classes, fingerprint: "take(\(data.fingerprint),\(n))"))
+    }
+
+    /// Class numbers at or past this are a mistake (a pixel value passed as
+    /// labels?), and would make as many default class names.
+    static let maxClasses = 100_000
+
+    static let dataset = Builtin("dataset(images, labels, classes=)",
+                                 "a dataset from (N, C, H, W) or (N, H, W) images and N class numbers; classes names them") { args, _ in
+        var images = try args.tensor("images")
+        if images.rank == 3 { images = Tensor(shape: [images.shape[0], 1] + images.shape.dropFirst(), scalars: images.scalars) }
+        guard images.rank == 4 else {
+            throw LabError("dataset: 'images' must have shape (N, C, H, W) or (N, H, W), not \(Tensor.describe(images.shape))",
+                           at: args.location("images"))
+        }
+        let n = images.shape[0]
+        guard n > 0 else { throw LabError("dataset: 'images' holds no images", at: args.location("images")) }
+        let labels = try classNumbers(args, count: n)
+        let classes: [String]
+        if args.has("classes") {
+            classes = try args.list("classes").map { item in
+                guard case let .string(s) = item else {
+                    throw LabError("dataset: 'classes' must be a list of names, got \(item.kindDescription) in it", at: args.location("classes"))
+                }
+                return s
+            }
+            if let i = labels.firstIndex(where: { $0 >= classes.count }) {
+                throw LabError("dataset: label \(labels[i]) (item \(i)) has no name: 'classes' names "
+                               + (classes.count == 1 ? "1 class (label 0)" : "\(classes.count) classes (labels 0 to \(classes.count - 1))"),
+                               at: args.location("classes"))
+            }
+        } else {
+            classes = (0...(labels.max() ?? 0)).map(String.init)
+        }
+        var hash = ContentHash()
+        hash.combine(images.rank)
+        for d in images.shape { hash.combine(d) }
+        images.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
+        for l in labels { hash.combine(l) }
+        for c in classes { hash.combine(c) }
+        return .object(DatasetValue(images: images, labels: labels, classes: classes, fingerprint: "tensors/" + hash.hex))
+    }
+
+    /// `labels` as N whole numbers from 0, with the first bad one named.
+    private static func classNumbers(_ args: Arguments, count n: Int) throws -> [Int] {
+        let t = try args.tensor("labels")
+        guard t.rank == 1 else {
+            throw LabError("dataset: 'labels' must be a list of class numbers, not a tensor of shape \(Tensor.describe(t.shape))",
+                           at: args.location("labels"))
+        }
+        guard t.count == n else {
+            throw LabError("dataset: there \(n == 1 ? "is 1 image" : "are \(n) images") but "
+                           + (t.count == 1 ? "1 label" : "\(t.count) labels"), at: args.location("labels"))
+        }
+        return try t.scalars.enumerated().map { i, x in
+            guard x >= 0, x < Float(maxClasses), x == x.rounded() else {
+                throw LabError("dataset: label \(ValueFormat.plain(Double(x))) (item \(i)) is not a class number "
+                               + "(a whole number from 0 to \(maxClasses - 1))", at: args.location("labels"))
+            }
+            return Int(x)
+        }
     }
 }

@@ -3,10 +3,11 @@ import NeuralNet
 /// Building and counting networks (sections 6 and 7).
 enum ModelBuiltins {
     static let all: [Builtin] = [
-        Builtin("cnn(description)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"") { args, _ in
+        Builtin("cnn(description, seed=)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"; seed= draws its initial weights") { args, context in
             let text = try args.string("description")
+            let seed = try MathBuiltins.seedArgument(args, context)
             do throws(DescriptionError) {
-                return .object(ModelValue(description: try NetworkDescription.parse(text)))
+                return .object(ModelValue(description: try NetworkDescription.parse(text), seed: seed))
             } catch {
                 throw located(error, args, "description")
             }

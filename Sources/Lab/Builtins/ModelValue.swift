@@ -1,26 +1,81 @@
 import NeuralNet
+import Tensors
 
-/// A network made by `cnn`. For now a description; training adds weights.
+/// A network made by `cnn`, `train` or `with_weights`.
+///
+/// `cnn` only describes a network and says which seed draws its weights:
+/// counting VGG-16's 138 million parameters must not allocate them. The
+/// weights exist once something needs them (`network()`), and a trained or
+/// edited model carries its own.
 public struct ModelValue: LabObject {
     public let description: NetworkDescription
+    let initSeed: UInt64
+    let trained: Network?
+    public let history: TrainingHistory?
+    /// What made this model, as text: the cache key of anything computed from it.
+    public let key: String
+
+    /// The largest network whose weights Lectern will hold: 2^28 parameters (1 GiB).
+    static let maxParameters = 1 << 28
+
+    init(description: NetworkDescription, seed: UInt64) {
+        self.description = description
+        initSeed = seed
+        trained = nil
+        history = nil
+        key = "cnn(\(description.source))@\(seed)"
+    }
+
+    init(network: Network, history: TrainingHistory?, key: String) {
+        description = network.description
+        initSeed = 0
+        trained = network
+        self.history = history
+        self.key = key
+    }
+
+    /// The network with its weights; an error for networks too large to hold.
+    func network(at location: SourceLocation) throws -> Network {
+        if let trained { return trained }
+        let params = (try? description.summary().params) ?? Int.max
+        guard params <= ModelValue.maxParameters else {
+            throw LabError("this network has \(params) parameters; Lectern holds at most \(ModelValue.maxParameters) "
+                           + "(1 GiB) in weights, so it can be counted with summary() but not run", at: location)
+        }
+        return Network(description, seed: initSeed)
+    }
 
     public var typeName: String { "model" }
-    public var fieldNames: [String] { ["layers", "description"] }
+    public var fieldNames: [String] { ["layers", "description", "history"] }
 
     public func field(_ name: String) -> Value? {
         switch name {
         case "layers": return .list(description.layers.map { .string($0.name) })
         case "description": return .string(description.source)
+        case "history": return history.map { .record(ModelValue.record($0)) } ?? Value.none
         default: return nil
         }
     }
 
-    public var display: Output {
-        let layers = description.layers.map { "\($0.name) \($0.kind.token)" }.joined(separator: "\n")
-        return .text(description.input.token + "\n" + layers, caption: "model, \(description.layers.count) layers")
+    /// `.history` as a lesson sees it: per-step and per-epoch curves as tensors.
+    static func record(_ h: TrainingHistory) -> Record {
+        func t(_ xs: [Double]) -> Value { .tensor(Tensor(xs.map(Float.init))) }
+        return Record([("loss", t(h.stepLoss)), ("accuracy", t(h.stepAccuracy)),
+                       ("epoch_loss", t(h.epochLoss)), ("epoch_accuracy", t(h.epochAccuracy)),
+                       ("validation_loss", t(h.validationLoss)), ("validation_accuracy", t(h.validationAccuracy)),
+                       ("steps", .number(Double(h.stepLoss.count))), ("epochs", .number(Double(h.epochLoss.count)))])
     }
 
-    public var contentKey: String { "model:" + description.source }
+    public var display: Output {
+        let layers = description.layers.map { "\($0.name) \($0.kind.token)" }.joined(separator: "\n")
+        var caption = "model, \(description.layers.count) layers"
+        if let h = history, let acc = h.epochAccuracy.last {
+            caption += String(format: ", trained %d epochs (last epoch's training accuracy %.4f)", h.epochAccuracy.count, acc)
+        }
+        return .text(description.input.token + "\n" + layers, caption: caption)
+    }
+
+    public var contentKey: String { "model:" + key }
 }
 
 /// `summary(net)`: a table with one row a layer, and the totals as fields.

@@ -1,0 +1,159 @@
+import Foundation
+
+/// What `lectern bench` measured, as it is written to JSON.
+///
+/// The keys are spelled out (snake_case) rather than derived from the
+/// property names, so renaming a property never silently renames a key that
+/// scripts comparing runs depend on. Times are medians; rates derive from them.
+public struct BenchReport: Codable, Sendable, Equatable {
+    /// Whether the run used `--quick`'s few repeats (a smoke test, not a measurement).
+    public var quick: Bool
+    public var machine: Machine
+    public var openblas: OpenBLAS
+    public var sgemm: Gemm
+    public var conv: [Conv]
+    /// Absent when the run did not train.
+    public var training: Training?
+    /// The reference network's layers at the training batch size.
+    public var layers: [Layer]
+    public var peakMemoryBytes: Int
+
+    public init(quick: Bool, machine: Machine, openblas: OpenBLAS, sgemm: Gemm, conv: [Conv] = [],
+                training: Training? = nil, layers: [Layer] = [], peakMemoryBytes: Int) {
+        self.quick = quick
+        self.machine = machine
+        self.openblas = openblas
+        self.sgemm = sgemm
+        self.conv = conv
+        self.training = training
+        self.layers = layers
+        self.peakMemoryBytes = peakMemoryBytes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case quick, machine, openblas, conv, training, layers
+        case sgemm = "sgemm_1024"
+        case peakMemoryBytes = "peak_memory_bytes"
+    }
+
+    /// The report as indented JSON. Keys are sorted: Foundation on Linux
+    /// does not keep their declaration order, and two runs should diff cleanly.
+    public func json() throws(BenchError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do { return try encoder.encode(self) } catch {
+            throw BenchError("cannot encode the benchmark report as JSON: \(error)")
+        }
+    }
+}
+
+extension BenchReport {
+    public struct Machine: Codable, Sendable, Equatable {
+        public var cpuCount: Int
+        /// /proc/cpuinfo's "model name" ("unknown" where there is none).
+        public var cpuModel: String
+
+        enum CodingKeys: String, CodingKey {
+            case cpuCount = "cpu_count", cpuModel = "cpu_model"
+        }
+    }
+
+    public struct OpenBLAS: Codable, Sendable, Equatable {
+        /// The kernels in use (`SkylakeX`, `Haswell`, `Prescott`...).
+        public var core: String
+        /// `lectern` (it re-executed with OPENBLAS_CORETYPE), `user` (the
+        /// variable was set before Lectern started) or `openblas` (its own detection).
+        public var chosenBy: String
+        /// What OpenBLAS detected before Lectern overrode it; only for `lectern`.
+        public var detectedCore: String?
+        /// OpenBLAS's worker threads at the start of the run.
+        public var threads: Int
+
+        enum CodingKeys: String, CodingKey {
+            case core, threads
+            case chosenBy = "chosen_by", detectedCore = "detected_core"
+        }
+    }
+
+    /// Single-precision GEMM at 1024×1024×1024: the ceiling the convolutions are measured against.
+    public struct Gemm: Codable, Sendable, Equatable {
+        public var gflops: Double
+        /// The thread count `gflops` ran with (OpenBLAS's default).
+        public var threads: Int
+        public var gflops1Thread: Double
+
+        enum CodingKeys: String, CodingKey {
+            case gflops, threads
+            case gflops1Thread = "gflops_1_thread"
+        }
+    }
+
+    /// One 3×3 convolution layer (stride 1, padding 1) over a batch.
+    public struct Conv: Codable, Sendable, Equatable {
+        /// `64x1x28x28 -> 32`: the input batch (N×C×H×W) and the filters.
+        public var shape: String
+        public var forwardMs: Double
+        /// Weight, bias and input gradients.
+        public var backwardMs: Double
+        public var forwardGflops: Double
+        public var forwardBackwardGflops: Double
+        /// The GFLOP/s above over `sgemm_1024.gflops`.
+        public var forwardFractionOfSgemm: Double
+        public var forwardBackwardFractionOfSgemm: Double
+
+        enum CodingKeys: String, CodingKey {
+            case shape
+            case forwardMs = "forward_ms", backwardMs = "backward_ms"
+            case forwardGflops = "forward_gflops", forwardBackwardGflops = "forward_backward_gflops"
+            case forwardFractionOfSgemm = "forward_fraction_of_sgemm"
+            case forwardBackwardFractionOfSgemm = "forward_backward_fraction_of_sgemm"
+        }
+    }
+
+    /// One epoch of `Network.trained` on the reference network.
+    public struct Training: Codable, Sendable, Equatable {
+        public var network: String
+        /// `fashion-mnist`, or `random` when the data set is missing.
+        public var data: String
+        /// Why the data is random, when it is.
+        public var dataNote: String?
+        public var images: Int
+        public var batch: Int
+        public var optimizer: String
+        public var learningRate: Double
+        /// Epochs timed; the figures below are their median.
+        public var runs: Int
+        public var secondsPerEpoch: Double
+        public var imagesPerSecond: Double
+
+        enum CodingKeys: String, CodingKey {
+            case network, data, images, batch, optimizer, runs
+            case dataNote = "data_note", learningRate = "learning_rate"
+            case secondsPerEpoch = "seconds_per_epoch", imagesPerSecond = "images_per_second"
+        }
+    }
+
+    /// One layer of the reference network: where a training step's time goes.
+    public struct Layer: Codable, Sendable, Equatable {
+        /// `conv1`, `relu1`, ...
+        public var name: String
+        /// The layer's token (`CONV3-32`).
+        public var layer: String
+        public var forwardMs: Double
+        public var backwardMs: Double
+
+        enum CodingKeys: String, CodingKey {
+            case name, layer
+            case forwardMs = "forward_ms", backwardMs = "backward_ms"
+        }
+    }
+}
+
+extension Double {
+    /// Rounded to `places` decimals, so the JSON shows the digits that mean
+    /// something (timings on a shared machine do not have twelve).
+    func rounded(places: Int) -> Double {
+        let scale = pow(10, Double(places))
+        return (self * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,76 @@
+import Datasets
+import NeuralNet
+import Tensors
+
+/// Looking inside a network: a layer's activations and features, its
+/// weights, and copies with weights set by hand.
+enum InspectionBuiltins {
+    static let all: [Builtin] = [activations, features, weights, withWeights]
+
+    static let activations = Builtin("activations(net, x, layer=)",
+                                     "a layer's output for one input (C×H×W or a vector) or a batch (N×...); the last layer by default") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        let index = try layer(args, network, default: network.layerCount - 1)
+        do { return .tensor(try network.forward(try args.tensor("x"), through: index)) } catch let e as NetworkError {
+            throw LabError("activations: \(e.message)", at: args.location("x"))
+        }
+    }
+
+    static let features = Builtin("features(net, dataset, layer=)",
+                                  "N×D features of every image at a layer (flattened); by default the input of the last FC layer, the network's code") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let data = try args.object("dataset", as: DatasetValue.self, "a dataset")
+        let network = try model.network(at: args.location("net"))
+        let lastFC = network.description.layers.lastIndex { if case .fc = $0.kind { return true } else { return false } }
+        let index = try layer(args, network, default: (lastFC ?? network.layerCount) - 1)
+        do {
+            let out = try network.forward(data.images, through: index)
+            let n = data.count
+            return .tensor(Tensor(shape: [n, n == 0 ? 0 : out.count / n], scalars: out.scalars))
+        } catch let e as NetworkError {
+            throw LabError("features: \(e.message)", at: args.location("dataset"))
+        }
+    }
+
+    static let weights = Builtin("weights(net, layer)",
+                                 "a layer's parameters: .w ((filters, channels, k, k) or (outputs, inputs)) and .b") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        do {
+            let (w, b) = try network.weights(layer: try args.string("layer"))
+            return .record(Record([("w", .tensor(w)), ("b", .tensor(b))]))
+        } catch let e as NetworkError {
+            throw LabError("weights: \(e.message)", at: args.location("layer"))
+        }
+    }
+
+    static let withWeights = Builtin("with_weights(net, layer, w=, b=)",
+                                     "a copy of the network with one layer's weights and/or biases replaced (shapes checked)") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        let name = try args.string("layer")
+        let w = args.has("w") ? try args.tensor("w") : nil
+        let b = args.has("b") ? try args.tensor("b") : nil
+        do {
+            let edited = try network.replacingWeights(layer: name, w: w, b: b)
+            var hash = ContentHash()
+            for t in [w, b] {
+                hash.combine(t?.shape.count ?? -1)
+                t?.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
+            }
+            let key = "with_weights(\(model.key),\(name.lowercased()),\(hash.hex))"
+            return .object(ModelValue(network: edited, history: model.history, key: key))
+        } catch let e as NetworkError {
+            throw LabError("with_weights: \(e.message)", at: args.location(w == nil ? "b" : "w"))
+        }
+    }
+
+    /// The `layer=` argument as an index (`input` is -1).
+    static func layer(_ args: Arguments, _ network: Network, default dflt: Int) throws -> Int {
+        guard let name = try args.optionalString("layer") else { return dflt }
+        do { return try network.layerIndex(name) } catch {
+            throw LabError(error.message, at: args.location("layer"))
+        }
+    }
+}

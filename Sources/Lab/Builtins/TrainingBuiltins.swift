@@ -1,0 +1,110 @@
+import Datasets
+import Foundation
+import NeuralNet
+import Tensors
+
+/// Training and running networks: `train`, `evaluate`, `predict`,
+/// `gradcheck`. Training is memoized: the same network, data and settings
+/// train once, in any lesson.
+enum TrainingBuiltins {
+    static let all: [Builtin] = [train, evaluate, predict, gradcheck]
+
+    static let train = Builtin(
+        "train(net, dataset, epochs=, batch=, lr=, optimizer=, momentum=, weight_decay=, seed=, loss=, validation=)",
+        "a trained copy of the network (Adam by default) with .history; cached by content"
+    ) { args, context in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist()")
+        var options = TrainingOptions()
+        options.epochs = try args.int("epochs", default: 1, min: 0, max: 10_000)
+        options.batch = try args.int("batch", default: 128, min: 1, max: 1 << 16)
+        options.learningRate = try args.number("lr", default: 1e-3)
+        options.momentum = try args.number("momentum", default: 0.9)
+        options.weightDecay = try args.number("weight_decay", default: 0)
+        options.seed = try MathBuiltins.seedArgument(args, context)
+        let optimizer = try args.string("optimizer", default: "adam")
+        guard let kind = OptimizerKind(rawValue: optimizer) else {
+            throw LabError("train: optimizer must be \"adam\" or \"sgd\", got \"\(optimizer)\"", at: args.location("optimizer"))
+        }
+        options.optimizer = kind
+        let lossName = try args.string("loss", default: "cross_entropy")
+        guard let loss = Loss(rawValue: lossName) else {
+            throw LabError("train: loss must be \"cross_entropy\" or \"mse\", got \"\(lossName)\"", at: args.location("loss"))
+        }
+        options.loss = loss
+        guard options.learningRate > 0, options.learningRate.isFinite else {
+            throw LabError("train: lr must be a positive number", at: args.location("lr"))
+        }
+        let validation = args.has("validation")
+            ? try args.object("validation", as: DatasetValue.self, "a dataset to evaluate after each epoch") : nil
+        let network = try model.network(at: args.location("net"))
+        let key = "train\n\(model.key)\n\(data.fingerprint)\n\(options.epochs),\(options.batch),\(options.learningRate),"
+            + "\(kind.rawValue),\(options.momentum),\(options.weightDecay),\(options.seed),\(loss.rawValue)"
+            + (validation.map { "\nvalidation:" + $0.fingerprint } ?? "")
+        let session = context.session
+        let (trained, history) = try session.memoized(key, encode: { ModelFile.encode($0.0, history: $0.1) },
+                                                      decode: { try? ModelFile.decode($0) }) {
+            let bar = ProgressBar(label: "\(session.file):\(context.location.line) train")
+            do {
+                let (net, history) = try network.trained(images: data.images, labels: data.labels, options: options,
+                                                               validation: validation.map { ($0.images, $0.labels) }) { p in
+                    bar.update(p)
+                    try context.checkDeadline()
+                }
+                return (net, Optional(history))
+            } catch let error as NetworkError {
+                throw LabError("train: \(error.message)", at: args.location("dataset"))
+            }
+        }
+        return .object(ModelValue(network: trained, history: history, key: key))
+    }
+
+    static let evaluate = Builtin("evaluate(net, dataset)",
+                                  "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
+        let network = try model.network(at: args.location("net"))
+        let result: Network.Evaluation
+        do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
+            throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
+        }
+        let classes = network.outputCount
+        var confusion = [Float](repeating: 0, count: classes * classes)
+        for (label, predicted) in zip(data.labels, result.predictions) { confusion[label * classes + predicted] += 1 }
+        return .record(Record([
+            ("accuracy", .number(result.accuracy)), ("loss", .number(result.loss)),
+            ("predictions", .tensor(Tensor(result.predictions.map(Float.init)))),
+            ("confusion", .tensor(Tensor(shape: [classes, classes], scalars: confusion))),
+        ]))
+    }
+
+    static let predict = Builtin("predict(net, x)",
+                                 "the network's output (class probabilities after a SOFTMAX): a vector for one input, N×classes for a batch") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let x = try args.tensor("x")
+        let network = try model.network(at: args.location("net"))
+        do { return .tensor(try network.forward(x)) } catch let error as NetworkError {
+            throw LabError("predict: \(error.message)", at: args.location("x"))
+        }
+    }
+
+    static let gradcheck = Builtin("gradcheck(net, x, label, samples=, seed=)",
+                                   "largest relative error between back-propagated and finite-difference gradients") { args, context in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        var x = try args.tensor("x")
+        if x.shape == network.inputShape { x = Tensor(shape: [1] + x.shape, scalars: x.scalars) }
+        let labels: [Int]
+        if case let .number(n)? = args.value("label") { labels = [Int(n)] } else {
+            labels = try args.tensor("label").scalars.map { Int($0) }
+        }
+        let samples = try args.int("samples", default: 200, min: 1, max: 100_000)
+        let seed = try MathBuiltins.seedArgument(args, context)
+        do {
+            let result = try network.gradientCheck(images: x, labels: labels, samples: samples, seed: seed)
+            return .number(result.maxRelativeError)
+        } catch let error as NetworkError {
+            throw LabError("gradcheck: \(error.message)", at: args.location("x"))
+        }
+    }
+}

@@ -105,17 +105,15 @@ struct ConvLayer: Layer {
     }
 
     /// Runs `body(chunk, images)` for the fixed chunks of a batch in
-    /// parallel, with BLAS on one thread inside them (two levels of threads
-    /// on two cores only fight). Small batches run on the calling thread.
+    /// parallel; small batches run on the calling thread.
     static func eachChunk(_ batch: Int, work: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
         let size = (batch + chunks - 1) / chunks
         let parallel = batch > 1 && work >= Parallel.minimumWork * 4
-        let saved = BLAS.threads
-        if parallel, saved > 1 { BLAS.threads = 1 }
-        Parallel.forEach(chunks, work: parallel ? work : 0) { chunk in
-            let lo = min(batch, chunk * size), hi = min(batch, lo + size)
-            body(chunk, lo..<hi)
+        Parallel.withSerialBLAS {
+            Parallel.forEach(chunks, work: parallel ? work : 0) { chunk in
+                let lo = min(batch, chunk * size), hi = min(batch, lo + size)
+                body(chunk, lo..<hi)
+            }
         }
-        if parallel, saved > 1 { BLAS.threads = saved }
     }
 }

@@ -27,6 +27,9 @@ public enum ModelFile {
         // Sorted keys: the same network always gives the same bytes.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        // JSON has no NaN or infinity, and a diverged run's losses are both.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                      nan: "nan")
         let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
         var bytes = magic
         bytes.reserveCapacity(magic.count + 16 + json.count + 4 * network.parameterCount + 8)
@@ -53,8 +56,11 @@ public enum ModelFile {
             throw NetworkError("the model file has format version \(read(UInt32.self, bytes, at: 8)), expected \(version)")
         }
         let headerLength = Int(read(UInt32.self, bytes, at: 12))
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                        nan: "nan")
         guard 16 + headerLength <= body.count,
-              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[16..<(16 + headerLength)])) else {
+              let header = try? decoder.decode(Header.self, from: Data(bytes[16..<(16 + headerLength)])) else {
             throw NetworkError("the model file's header is unreadable")
         }
         let start = 16 + headerLength

@@ -1,4 +1,5 @@
 import Dispatch
+import Tensors
 
 /// Splits independent work (one image of a batch, one channel plane) over
 /// the cores. Every iteration writes its own disjoint part of the output,
@@ -7,13 +8,19 @@ enum Parallel {
     /// Below this many scalar operations a loop runs on the calling
     /// thread: waking workers costs more than it saves.
     static let minimumWork = 1 << 15
+    /// Iterations are handed out in this many contiguous blocks at most, so
+    /// thousands of tiny planes cost a few dispatches, not thousands.
+    static let blocks = 16
 
     static func forEach(_ count: Int, work: Int, _ body: @Sendable (Int) -> Void) {
         if count <= 1 || work < minimumWork {
             for i in 0..<count { body(i) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        let pieces = min(count, blocks), size = (count + pieces - 1) / pieces
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            for i in (piece * size)..<min(count, piece * size + size) { body(i) }
+        }
     }
 
     /// Runs `body` over 0..<count cut into a few contiguous ranges, for
@@ -25,6 +32,16 @@ enum Parallel {
             let lo = piece * size
             if lo < count { body(lo..<min(count, lo + size)) }
         }
+    }
+
+    /// Runs a network pass with OpenBLAS on one thread: the layers already
+    /// spread their work over the cores, and OpenBLAS's own threads would
+    /// only spin against them (two levels of threads on two cores fight).
+    static func withSerialBLAS<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = BLAS.threads
+        if saved > 1 { BLAS.threads = 1 }
+        defer { if saved > 1 { BLAS.threads = saved } }
+        return try body()
     }
 }
 

@@ -81,6 +81,7 @@ extension Network {
         let steps = (n + batch - 1) / batch
         var globalStep: UInt64 = 0
 
+        try Parallel.withSerialBLAS {
         for epoch in 0..<options.epochs {
             let order = Network.permutation(n, seed: RandomStream.seed(combining: options.seed, UInt64(epoch)))
             var epochLoss = 0.0, epochCorrect = 0, seen = 0
@@ -138,6 +139,7 @@ extension Network {
                 history.validationLoss.append(result.loss)
                 history.validationAccuracy.append(result.accuracy)
             }
+        }
         }
         var network = self
         network.parameters = parameters

@@ -94,10 +94,15 @@ enum TrainingBuiltins {
         let network = try model.network(at: args.location("net"))
         var x = try args.tensor("x")
         if x.shape == network.inputShape { x = Tensor(shape: [1] + x.shape, scalars: x.scalars) }
-        let labels: [Int]
-        if case let .number(n)? = args.value("label") { labels = [Int(n)] } else {
-            labels = try args.tensor("label").scalars.map { Int($0) }
+        let raw: [Double]
+        if case let .number(n)? = args.value("label") { raw = [n] } else {
+            raw = try args.tensor("label").scalars.map(Double.init)
         }
+        // Int(_:) traps on NaN or 1e30, so a label is checked before it is converted.
+        guard raw.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e9 }) else {
+            throw LabError("gradcheck: 'label' must be class numbers (whole numbers from 0)", at: args.location("label"))
+        }
+        let labels = raw.map { Int($0) }
         let samples = try args.int("samples", default: 200, min: 1, max: 100_000)
         let seed = try MathBuiltins.seedArgument(args, context)
         do {

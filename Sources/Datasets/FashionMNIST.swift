@@ -12,8 +12,8 @@ public enum FashionMNIST {
 
         /// The files' prefix: the test split is "t10k" in the original release.
         var filePrefix: String { self == .train ? "train" : "t10k" }
-        var imagesFile: String { filePrefix + "-images-idx3-ubyte.gz" }
-        var labelsFile: String { filePrefix + "-labels-idx1-ubyte.gz" }
+        public var imagesFile: String { filePrefix + "-images-idx3-ubyte.gz" }
+        public var labelsFile: String { filePrefix + "-labels-idx1-ubyte.gz" }
     }
 
     public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",

@@ -58,7 +58,7 @@ final class PageCache: BuiltinCache {
               let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key else { return nil }
         // A file that was missing and still is leaves the entry valid.
         for (file, hash) in entry.inputs {
-            guard (FileManager.default.contents(atPath: file).map(PageCache.sha256) ?? "missing") == hash else { return nil }
+            guard PageCache.signature(of: URL(fileURLWithPath: file)) == hash else { return nil }
         }
         return entry
     }
@@ -70,8 +70,21 @@ final class PageCache: BuiltinCache {
 
     static func hashes(of files: [URL]) -> [String: String] {
         var out: [String: String] = [:]
-        for f in files { out[f.path] = FileManager.default.contents(atPath: f.path).map(sha256) ?? "missing" }
+        for f in files { out[f.path] = signature(of: f) }
         return out
+    }
+
+    /// Files past this size (data sets, which every warm run would otherwise
+    /// re-hash) are known by size and modification time, as make knows files.
+    static let hashLimit = 4 << 20
+
+    static func signature(of file: URL) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+              let size = attributes[.size] as? Int else { return "missing" }
+        if size > hashLimit, let modified = attributes[.modificationDate] as? Date {
+            return "stat:\(size):\(modified.timeIntervalSince1970)"
+        }
+        return FileManager.default.contents(atPath: file.path).map(sha256) ?? "missing"
     }
 
     // MARK: BuiltinCache, for expensive built-ins

@@ -48,6 +48,8 @@ enum DataBuiltins {
         }
         do throws(DatasetError) {
             let data = try FashionMNIST.load(split: split)
+            let folder = FashionMNIST.defaultDirectory
+            for file in [split.imagesFile, split.labelsFile] { call.session.noteRead(folder.appendingPathComponent(file)) }
             return .object(DatasetValue(images: data.images, labels: data.labels, classes: data.classes,
                                         fingerprint: data.fingerprint))
         } catch {

@@ -42,23 +42,39 @@ struct ConvLayer: Layer {
         (params + weightCount).update(repeating: 0, count: biasCount)
     }
 
+    /// Images per GEMM: enough that a small feature map (7×7) still gives
+    /// the GEMM a few hundred columns, where OpenBLAS's kernels run well.
+    var group: Int { max(1, ConvLayer.targetColumns / geometry.positions) }
+    static let targetColumns = 256
+
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int,
                  params: UnsafePointer<Float>, memo: LayerMemo, mode: PassMode) {
-        let g = geometry, (k, p, f) = (g.rows, g.positions, filters)
-        memo.columns.reserve(ConvLayer.chunks * k * p)
-        let (cols, src, out) = (SharedPointer(memo.columns.pointer), SharedPointer(UnsafeMutablePointer(mutating: x)),
-                                SharedPointer(y))
+        let g = geometry, (k, p, f, group) = (g.rows, g.positions, filters, group)
+        let span = group * p
+        memo.columns.reserve(ConvLayer.chunks * k * span)
+        memo.scratch.reserve(ConvLayer.chunks * f * span)
+        let (cols, tmp) = (SharedPointer(memo.columns.pointer), SharedPointer(memo.scratch.pointer))
+        let (src, out) = (SharedPointer(UnsafeMutablePointer(mutating: x)), SharedPointer(y))
         let w = SharedPointer(UnsafeMutablePointer(mutating: params))
         ConvLayer.eachChunk(batch, work: batch * f * k * p) { chunk, images in
-            let columns = cols.base + chunk * k * p
-            for n in images {
-                g.im2col(src.base + n * g.imageSize, columns, batch: 1)
-                let yn = out.base + n * f * p
-                // y_n = w · columns_n, then the bias.
-                BLAS.sgemm(m: f, n: p, k: k, a: w.base, lda: k, b: columns, ldb: p, c: yn, ldc: p)
-                for c in 0..<f {
-                    let b = w.base[f * k + c], row = yn + c * p
-                    for i in 0..<p { row[i] += b }
+            let columns = cols.base + chunk * k * span, t = tmp.base + chunk * f * span
+            for first in stride(from: images.lowerBound, to: images.upperBound, by: group) {
+                let count = min(group, images.upperBound - first), width = count * p
+                g.im2col(src.base + first * g.imageSize, columns, batch: count)
+                // One image: y_n = w · columns_n lands in place. Several: t = w · columns,
+                // then each image's rows are copied out (in cache) with the bias.
+                let target = count == 1 ? out.base + first * f * p : t
+                BLAS.sgemm(m: f, n: width, k: k, a: w.base, lda: k, b: columns, ldb: width, c: target, ldc: width)
+                for n in 0..<count {
+                    for c in 0..<f {
+                        let b = w.base[f * k + c], row = out.base + ((first + n) * f + c) * p
+                        if count == 1 {
+                            for i in 0..<p { row[i] += b }
+                        } else {
+                            let from = t + c * width + n * p
+                            for i in 0..<p { row[i] = from[i] + b }
+                        }
+                    }
                 }
             }
         }
@@ -67,34 +83,47 @@ struct ConvLayer: Layer {
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
                   dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
-        let g = geometry, (k, p, f) = (g.rows, g.positions, filters)
-        let perChunk = weightCount + biasCount
-        memo.columns.reserve(ConvLayer.chunks * k * p)
-        memo.extra.reserve(ConvLayer.chunks * k * p)
+        let g = geometry, (k, p, f, group) = (g.rows, g.positions, filters, group)
+        let span = group * p, perChunk = weightCount + biasCount
+        memo.columns.reserve(ConvLayer.chunks * k * span)
+        memo.extra.reserve(ConvLayer.chunks * (k + f) * span)
         memo.scratch.zero(ConvLayer.chunks * perChunk)
-        let (cols, dcols, partial) = (SharedPointer(memo.columns.pointer), SharedPointer(memo.extra.pointer),
+        let (cols, extra, partial) = (SharedPointer(memo.columns.pointer), SharedPointer(memo.extra.pointer),
                                       SharedPointer(memo.scratch.pointer))
         let (src, grad) = (SharedPointer(UnsafeMutablePointer(mutating: x)), SharedPointer(UnsafeMutablePointer(mutating: dy)))
         let w = SharedPointer(UnsafeMutablePointer(mutating: params))
         let dxs = dx.map(SharedPointer.init)
         ConvLayer.eachChunk(batch, work: batch * f * k * p * 2) { chunk, images in
-            let columns = cols.base + chunk * k * p, dcolumns = dcols.base + chunk * k * p
+            let columns = cols.base + chunk * k * span
+            let dcolumns = extra.base + chunk * (k + f) * span, dt = dcolumns + k * span
             let dw = partial.base + chunk * perChunk, db = dw + f * k
-            for n in images {
-                let dyn = grad.base + n * f * p
-                g.im2col(src.base + n * g.imageSize, columns, batch: 1)
-                // dw += dy_n · columns_nᵀ
-                BLAS.sgemm(transB: true, m: f, n: k, k: p, a: dyn, lda: p, b: columns, ldb: p, beta: 1, c: dw, ldc: k)
+            for first in stride(from: images.lowerBound, to: images.upperBound, by: group) {
+                let count = min(group, images.upperBound - first), width = count * p
+                // dt (F, count·P): the group's output gradients side by side.
+                let d: UnsafePointer<Float>
+                if count == 1 {
+                    d = UnsafePointer(grad.base + first * f * p)
+                } else {
+                    for n in 0..<count {
+                        for c in 0..<f { (dt + c * width + n * p).update(from: grad.base + ((first + n) * f + c) * p, count: p) }
+                    }
+                    d = UnsafePointer(dt)
+                }
+                g.im2col(src.base + first * g.imageSize, columns, batch: count)
+                // dw += dt · columnsᵀ
+                BLAS.sgemm(transB: true, m: f, n: k, k: width, a: d, lda: width, b: columns, ldb: width,
+                           beta: 1, c: dw, ldc: k)
                 for c in 0..<f {
-                    let row = dyn + c * p
+                    let row = d + c * width
                     var s: Float = 0
-                    for i in 0..<p { s += row[i] }
+                    for i in 0..<width { s += row[i] }
                     db[c] += s
                 }
                 guard let dxs else { continue }
-                // dcolumns = wᵀ · dy_n, folded back onto the image's pixels.
-                BLAS.sgemm(transA: true, m: k, n: p, k: f, a: w.base, lda: k, b: dyn, ldb: p, c: dcolumns, ldc: p)
-                g.col2im(dcolumns, dxs.base + n * g.imageSize, batch: 1)
+                // dcolumns = wᵀ · dt, folded back onto the images' pixels.
+                BLAS.sgemm(transA: true, m: k, n: width, k: f, a: w.base, lda: k, b: d, ldb: width,
+                           c: dcolumns, ldc: width)
+                g.col2im(dcolumns, dxs.base + first * g.imageSize, batch: count)
             }
         }
         // Chunk sums in chunk order: the same bytes on any number of threads.

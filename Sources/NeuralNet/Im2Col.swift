@@ -25,9 +25,10 @@ struct ConvGeometry: Sendable {
 
     func im2col(_ x: UnsafePointer<Float>, _ columns: UnsafeMutablePointer<Float>, batch: Int) {
         let total = batch * positions
+        // Serial: the convolution already runs one group of images per worker.
         let cols = SharedPointer(columns)
         let source = SharedPointer(UnsafeMutablePointer(mutating: x))
-        Parallel.forEach(batch, work: total * rows) { n in
+        for n in 0..<batch {
             let image = UnsafePointer(source.base) + n * imageSize
             for c in 0..<channels {
                 let plane = image + c * height * width
@@ -63,7 +64,7 @@ struct ConvGeometry: Sendable {
         let total = batch * positions
         let grads = SharedPointer(dx)
         let cols = SharedPointer(UnsafeMutablePointer(mutating: columns))
-        Parallel.forEach(batch, work: total * rows) { n in
+        for n in 0..<batch {
             let image = grads.base + n * imageSize
             image.update(repeating: 0, count: imageSize)
             for c in 0..<channels {

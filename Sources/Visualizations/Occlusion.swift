@@ -19,6 +19,11 @@ public enum Occlusion {
         public let probability: Tensor
         /// (N, PY, PX): the most probable class at each position (first on ties).
         public let predicted: Tensor
+
+        public init(probability: Tensor, predicted: Tensor) {
+            self.probability = probability
+            self.predicted = predicted
+        }
     }
 
     /// Occluded images per forward call, at most: one image's positions

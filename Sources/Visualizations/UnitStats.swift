@@ -36,19 +36,23 @@ public struct UnitStats: Sendable, Equatable {
         var inactive = 0
         // Transposed, (units, samples): each unit's responses are one row.
         var responses = [Float](repeating: 0, count: units * n)
-        try scan.run(images, checkpoint: checkpoint) { first, size, out in
-            for e in 0..<size {
-                for u in 0..<units {
-                    let base = (e * units + u) * positions
-                    var sum: Float = 0, off = 0
-                    for p in 0..<positions {
-                        let v = out[base + p]
-                        sum += v
-                        if !(v > 0) { off += 1 }
+        try active.withUnsafeMutableBufferPointer { active in
+            try responses.withUnsafeMutableBufferPointer { responses in
+                try scan.run(images, checkpoint: checkpoint) { first, size, out in
+                    for e in 0..<size {
+                        for u in 0..<units {
+                            let base = (e * units + u) * positions
+                            let row = UnsafeBufferPointer(rebasing: out[base..<(base + positions)])
+                            var sum: Float = 0, off = 0
+                            for v in row {
+                                sum += v
+                                off += v > 0 ? 0 : 1
+                            }
+                            if off < positions { active[u] = true }
+                            inactive += off
+                            responses[u * n + first + e] = sum / Float(positions)
+                        }
                     }
-                    if off < positions { active[u] = true }
-                    inactive += off
-                    responses[u * n + first + e] = sum / Float(positions)
                 }
             }
         }

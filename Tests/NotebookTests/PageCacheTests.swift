@@ -110,4 +110,19 @@ import Testing
         #expect(try String(contentsOf: target, encoding: .utf8) == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["page.html"])
     }
+
+    /// Small inputs are known by content; data sets past the limit by size and
+    /// modification time, so a warm run does not re-hash 30 MB per lesson.
+    @Test func largeInputsAreKnownBySizeAndTime() throws {
+        let folder = try LessonFolder()
+        let small = folder.root.appendingPathComponent("small.bin"), large = folder.root.appendingPathComponent("large.bin")
+        try Data(repeating: 1, count: 100).write(to: small)
+        try Data(repeating: 2, count: PageCache.hashLimit + 1).write(to: large)
+        #expect(PageCache.signature(of: small) == PageCache.sha256(Data(repeating: 1, count: 100)))
+        let before = PageCache.signature(of: large)
+        #expect(before.hasPrefix("stat:\(PageCache.hashLimit + 1):"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: large.path)
+        #expect(PageCache.signature(of: large) != before)
+        #expect(PageCache.signature(of: folder.root.appendingPathComponent("absent")) == "missing")
+    }
 }

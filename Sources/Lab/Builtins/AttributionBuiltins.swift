@@ -1,5 +1,171 @@
+import Datasets
+import NeuralNet
+import Tensors
+import Visualizations
+
 /// Which pixels a decision rests on: saliency, guided backprop, the
-/// deconvnet, occlusion, and heat maps to show them.
+/// deconvnet, occlusion (and `heatmap`, in HeatmapBuiltin.swift, to show
+/// them). Each takes one image (C×H×W) or a batch (N×C×H×W) and answers in
+/// the same form: a map for one image, a stack of maps for a batch.
 enum AttributionBuiltins {
-    static let all: [Builtin] = []
+    static let all: [Builtin] = [saliency, guidedBackprop, deconv, occlusion, HeatmapBuiltin.heatmap]
+
+    static let saliency = Builtin("saliency(net, x, class)",
+                                  "H×W map of max over channels of |∂S_c/∂x| (S_c the class score before the softmax); "
+                                  + "N×H×W for a batch with a class per image") { args, _ in
+        let (network, x, single) = try input(args)
+        let classes = try classList(args, network, count: x.shape[0])
+        let maps = try run(args) { () throws(NetworkError) in try Saliency.maps(network, images: x, classes: classes) }
+        return .tensor(single ? dropBatch(maps) : maps)
+    }
+
+    static let guidedBackprop = Builtin("guided_backprop(net, x, class, signed=)",
+                                        "guided backpropagation: the saliency map with every ReLU passing only positive gradient; "
+                                        + "signed=true gives the signed C×H×W gradient") { args, _ in
+        let (network, x, single) = try input(args)
+        let classes = try classList(args, network, count: x.shape[0])
+        let signed = try args.bool("signed", default: false)
+        let result = try run(args) { () throws(NetworkError) in try GuidedBackprop.compute(network, images: x, classes: classes) }
+        let chosen = signed ? result.gradient : result.map
+        return .tensor(single ? dropBatch(chosen) : chosen)
+    }
+
+    static let deconv = Builtin("deconv(net, x, layer=, unit=, at=)",
+                                "Zeiler–Fergus deconvnet projection of one unit of a layer (its strongest activation, "
+                                + "or the one at=[y, x]) down to the pixels, C×H×W") { args, _ in
+        let (network, x, single) = try input(args)
+        guard args.has("layer") else { throw LabError("deconv needs layer=, the layer whose unit to project", at: args.callLocation) }
+        let layer = try InspectionBuiltins.layer(args, network, default: -1)
+        guard layer >= 0 else { throw LabError("deconv: layer= must be one of the network's layers, not its input", at: args.location("layer")) }
+        let name = network.description.layers[layer].name
+        let shape = network.outputShape(ofLayer: layer)
+        guard args.has("unit") else { throw LabError("deconv needs unit=, a feature map of \(name) (0 to \(shape[0] - 1))", at: args.callLocation) }
+        let channel = try args.int("unit")
+        guard (0..<shape[0]).contains(channel) else {
+            let what = shape.count == 3 ? "feature maps" : "outputs"
+            throw LabError("deconv: \(name) has no unit \(channel); its \(shape[0]) \(what) are numbered 0 to \(shape[0] - 1)",
+                           at: args.location("unit"))
+        }
+        var unit = Deconvnet.Unit.strongest(channel: channel)
+        if args.has("at") {
+            guard shape.count == 3 else {
+                throw LabError("deconv: \(name) gives a vector, so its units have no position; leave out at=", at: args.location("at"))
+            }
+            let at = try args.shape("at")
+            guard at.count == 2, at[0] < shape[1], at[1] < shape[2] else {
+                throw LabError("deconv: at= must be a position [y, x] inside \(name)'s \(shape[1])×\(shape[2]) feature maps, "
+                               + "got \(at)", at: args.location("at"))
+            }
+            unit = .at(channel: channel, y: at[0], x: at[1])
+        }
+        let projection = try run(args) { () throws(NetworkError) in
+            try Deconvnet.project(network, images: x, layer: layer, unit: unit)
+        }
+        return .tensor(single ? dropBatch(projection.image) : projection.image)
+    }
+
+    static let occlusion = Builtin("occlusion(net, x, class, size=, stride=, fill=, predicted=)",
+                                   "map of p(class) for each position of a size×size square of fill (default 6, stride 2, 0.5); "
+                                   + "predicted=true gives the most probable class instead") { args, context in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let (network, x, single) = try input(args)
+        let classes = try classList(args, network, count: x.shape[0])
+        let side = min(x.shape[2], x.shape[3])
+        let size = try args.int("size", default: min(6, side), min: 1, max: side)
+        let stride = try args.int("stride", default: 2, min: 1, max: side)
+        let fill = try args.number("fill", default: 0.5)
+        guard fill.isFinite else { throw LabError("occlusion: fill= must be a finite number", at: args.location("fill")) }
+        let predicted = try args.bool("predicted", default: false)
+        var hash = ContentHash()
+        x.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
+        let key = "occlusion\n\(model.key)\n\(x.shape)\(hash.hex)\n\(classes)\n\(size),\(stride),\(Float(fill))"
+        let result = try context.session.memoized(key, encode: encode, decode: decode) {
+            try run(args) { () throws(NetworkError) in
+                try Occlusion.maps(network, images: x, classes: classes, size: size, stride: stride, fill: Float(fill))
+            }
+        }
+        let chosen = predicted ? result.predicted : result.probability
+        return .tensor(single ? dropBatch(chosen) : chosen)
+    }
+
+    // MARK: - Arguments
+
+    /// The network and `x` as a batch; `single` when x was one image.
+    static func input(_ args: Arguments) throws -> (Network, Tensor, single: Bool) {
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        let shape = network.inputShape
+        guard shape.count == 3 else {
+            throw LabError("\(args.builtin): the network's input is a vector of \(shape[0]) values; "
+                           + "\(args.builtin) explains images", at: args.location("net"))
+        }
+        let x = try args.tensor("x")
+        if x.shape == shape { return (network, Tensor(shape: [1] + shape, scalars: x.scalars), true) }
+        guard x.rank == 4, Array(x.shape.dropFirst()) == shape else {
+            let dims = shape.map(String.init).joined(separator: ", ")
+            throw LabError("\(args.builtin): x must be one image (\(dims)) or a batch (N, \(dims)) for this network, "
+                           + "got \(Tensor.describe(x.shape))", at: args.location("x"))
+        }
+        guard x.shape[0] > 0 else { throw LabError("\(args.builtin): the batch x holds no images", at: args.location("x")) }
+        return (network, x, false)
+    }
+
+    /// `class` as one class per image: a number (for every image) or one per image.
+    static func classList(_ args: Arguments, _ network: Network, count: Int) throws -> [Int] {
+        let layer = network.scoreLayer
+        let outputs = layer < 0 ? 0 : network.outputShape(ofLayer: layer).reduce(1, *)
+        let raw: [Float]
+        if case let .number(n)? = args.value("class") { raw = [Float(n)] } else {
+            guard let t = try? args.tensor("class"), t.rank <= 1 else {
+                throw args.fail("class", "a class number, or a list with one class number per image")
+            }
+            raw = t.scalars
+        }
+        guard raw.count == 1 || raw.count == count else {
+            let message = count == 1 ? "x is one image, so class must be one class number; got \(raw.count) classes"
+                : "there are \(count) images but \(raw.count) classes; give one class per image (or one number for all)"
+            throw LabError("\(args.builtin): " + message, at: args.location("class"))
+        }
+        let classes = try raw.map { v in
+            guard v == v.rounded(), v >= 0, v < Float(outputs) else {
+                throw LabError("\(args.builtin): class \(ValueFormat.plain(Double(v))) does not exist; this network scores "
+                               + "\(outputs) classes, numbered 0 to \(outputs - 1)", at: args.location("class"))
+            }
+            return Int(v)
+        }
+        return classes.count == count ? classes : Array(repeating: classes[0], count: count)
+    }
+
+    /// A method's result, with its errors reported at `x`: by the time a
+    /// method runs, its classes, layer and unit have been checked here.
+    static func run<T>(_ args: Arguments, _ body: () throws(NetworkError) -> T) throws -> T {
+        do { return try body() } catch { throw LabError("\(args.builtin): \(error.message)", at: args.location("x")) }
+    }
+
+    static func dropBatch(_ t: Tensor) -> Tensor { Tensor(shape: Array(t.shape.dropFirst()), scalars: t.scalars) }
+
+    // MARK: - The occlusion cache
+
+    /// n, py, px as 32-bit words, then both maps' floats (little-endian).
+    static func encode(_ r: Occlusion.Result) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for d in r.probability.shape { withUnsafeBytes(of: UInt32(d).littleEndian) { bytes += $0 } }
+        for t in [r.probability, r.predicted] {
+            for v in t.scalars { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+        }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Occlusion.Result? {
+        guard bytes.count >= 12 else { return nil }
+        func word(_ i: Int) -> UInt32 {
+            UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
+        }
+        let shape = (0..<3).map { Int(word($0 * 4)) }
+        let count = shape.reduce(1, *)
+        guard bytes.count == 12 + 8 * count else { return nil }
+        let values = (0..<(2 * count)).map { Float(bitPattern: word(12 + 4 * $0)) }
+        return Occlusion.Result(probability: Tensor(shape: shape, scalars: Array(values[..<count])),
+                                predicted: Tensor(shape: shape, scalars: Array(values[count...])))
+    }
 }

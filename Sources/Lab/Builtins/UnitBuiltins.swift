@@ -1,4 +1,232 @@
-/// What single units and filters of a trained network respond to.
+import Figures
+import Foundation
+import NeuralNet
+import Tensors
+import Visualizations
+
+/// What single units and filters of a trained network respond to: the
+/// filters as pictures and two numbers for them, units' dead share,
+/// sparsity and redundancy over a dataset, and each unit's strongest inputs
+/// cropped to its receptive field, with the classes among them.
 enum UnitBuiltins {
-    static let all: [Builtin] = []
+    static let all: [Builtin] = [filters, filterStats, unitStats, topPatches, topClasses]
+
+    static let filters = Builtin("filters(net, layer=, channel=, cmap=, cols=, scale=, title=, caption=)",
+                                 "a layer's filters as a grid of images, each scaled to its own largest |w| with 0 in the middle") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        let (name, w) = try filterWeights(args, network)
+        let (f, c, h, wd) = (w.shape[0], w.shape[1], w.shape[2], w.shape[3])
+        guard f <= 4096 else { throw LabError("filters: \(f) filters is too many for one figure (at most 4096)", at: args.location("layer")) }
+        let channel = try args.optionalInt("channel")
+        if let channel, channel < 0 || channel >= c {
+            throw LabError("filters: \(name)'s filters have \(c) channel\(c == 1 ? "" : "s"), numbered 0 to \(c - 1); there is no channel \(channel)",
+                           at: args.location("channel"))
+        }
+        let cmapName = try args.string("cmap", default: "coolwarm")
+        guard let cmap = Colormap(rawValue: cmapName) else {
+            throw LabError("unknown colormap '\(cmapName)'; choose one of " + Colormap.allCases.map(\.rawValue).joined(separator: ", "),
+                           at: args.location("cmap"))
+        }
+        // Colour filters only where the layer reads the RGB input itself.
+        let reads = network.description.layers.first { switch $0.kind { case .conv, .fc: true; default: false } }?.name
+        let rgb = channel == nil && c == 3 && reads == name
+        let area = h * wd
+        var tiles: [Bitmap] = []
+        for i in 0..<f {
+            let filter = Array(w.scalars[(i * c * area)..<((i + 1) * c * area)])
+            let values: [Float]
+            if rgb || c == 1 { values = filter }
+            else if let channel { values = Array(filter[(channel * area)..<((channel + 1) * area)]) }
+            else { values = (0..<area).map { p in (0..<c).reduce(Float(0)) { $0 + filter[$1 * area + p] } / Float(c) } }
+            let largest = values.reduce(Float(0)) { max($0, abs($1)) }
+            let range: ClosedRange<Float>? = largest.isFinite ? (largest > 0 ? -largest...largest : -1...1) : nil
+            do throws(FigureError) {
+                tiles.append(try ImageRenderer.bitmap(values: values, channels: rgb ? 3 : 1, height: h, width: wd,
+                                                      cmap: cmap, range: range))
+            } catch {
+                throw LabError("filters: \(error.message)", at: args.callLocation)
+            }
+        }
+        let cols = try args.int("cols", default: min(f, 8), min: 1)
+        let scale = try args.optionalInt("scale")
+        if let scale, scale < 1 || scale > 64 { throw LabError("filters: 'scale' must be from 1 to 64, got \(scale)", at: args.location("scale")) }
+        let legend = rgb ? nil : ColorLegend(cmap: cmap, lower: -1, upper: 1, label: "w ÷ the filter's largest |w|")
+        let grid = ImageGrid(tiles: tiles, columns: cols, labels: (0..<f).map(String.init), title: try args.optionalString("title"),
+                             tileScale: scale, colorLegend: legend)
+        try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
+        let shown = rgb ? "in colour" : c == 1 ? "" : channel.map { "input channel \($0)" } ?? "mean over \(c) input channels"
+        return try FigureBuiltins.svgFigure(grid.svg(), args,
+                                            alt: "\(f) filters of \(name), \(h)×\(wd)" + (shown.isEmpty ? "" : ", \(shown)"))
+    }
+
+    static let filterStats = Builtin("filter_stats(net, layer=)",
+                                     "a convolution's filters in two numbers: .correlation (mean |r| between filters), .roughness (high-frequency energy share)") { args, _ in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let network = try model.network(at: args.location("net"))
+        let name = try args.optionalString("layer") ?? firstConv(network, args)
+        do {
+            let stats = try FilterStats(network: network, layer: name)
+            return .record(Record([("correlation", .number(stats.correlation)), ("roughness", .number(stats.roughness)),
+                                   ("filters", .number(Double(stats.filters)))]))
+        } catch let error as NetworkError {
+            throw LabError("filter_stats: \(error.message)", at: args.location("layer"))
+        }
+    }
+
+    static let unitStats = Builtin("unit_stats(net, dataset, layer=)",
+                                   "a layer's units over a dataset: .dead (share never active), .sparsity (share of values not active), .correlation (mean |r| between units)") { args, context in
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
+        let network = try model.network(at: args.location("net"))
+        let lastFC = network.description.layers.lastIndex { if case .fc = $0.kind { true } else { false } }
+        let index = try InspectionBuiltins.layer(args, network, default: (lastFC ?? network.layerCount) - 1)
+        let key = "unit_stats\n\(model.key)\n\(data.fingerprint)\n\(index)"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            do {
+                let stats = try UnitStats(network: network, images: data.images, layer: index,
+                                          checkpoint: { try context.checkDeadline() })
+                return Record([("dead", .number(stats.dead)), ("sparsity", .number(stats.sparsity)),
+                               ("correlation", .number(stats.correlation)), ("units", .number(Double(stats.units)))])
+            } catch let error as NetworkError {
+                throw LabError("unit_stats: \(error.message)", at: args.location("dataset"))
+            }
+        })
+    }
+
+    static let topPatches = Builtin("top_patches(net, dataset, layer=, unit=, k=)",
+                                    "the k images that excite a unit most, cropped to its receptive field where it fired: .patches, .indices, .values, .labels, .positions, .size") { args, context in
+        let (model, data, network, index, unit, k) = try unitQuery(args, defaultK: 9)
+        let key = "top_patches\n\(model.key)\n\(data.fingerprint)\n\(index),\(unit),\(k)"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            do {
+                let field = try network.description.receptiveField(layer: try args.string("layer"))
+                let found = try TopPatches(maxima: try maxima(model, network, data, index, context), images: data.images,
+                                           field: field, unit: unit, k: k)
+                func numbers(_ xs: [Float]) -> Value { .tensor(Tensor(xs)) }
+                let places = found.hits.flatMap { [Float($0.row), Float($0.column)] }
+                return Record([
+                    ("patches", .tensor(found.patches)),
+                    ("indices", numbers(found.hits.map { Float($0.image) })),
+                    ("values", numbers(found.hits.map(\.value))),
+                    ("labels", numbers(found.hits.map { Float(data.labels[$0.image]) })),
+                    ("positions", .tensor(Tensor(shape: [found.hits.count, 2], scalars: places))),
+                    ("size", .number(Double(field.size))),
+                ])
+            } catch let error as NetworkError {
+                throw LabError("top_patches: \(error.message)", at: args.location("dataset"))
+            } catch let error as DescriptionError {
+                throw LabError("top_patches: \(error.message)", at: args.location("layer"))
+            }
+        })
+    }
+
+    static let topClasses = Builtin("top_classes(net, dataset, layer=, unit=, k=)",
+                                    "how many of a unit's k strongest images (100 by default) fall in each class: a tensor of counts, one a class") { args, context in
+        let (model, data, network, index, unit, k) = try unitQuery(args, defaultK: 100)
+        let key = "top_classes\n\(model.key)\n\(data.fingerprint)\n\(index),\(unit),\(k)"
+        let record = try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            do {
+                let counts = try maxima(model, network, data, index, context)
+                    .classCounts(unit: unit, labels: data.labels, classes: data.classes.count, k: k)
+                return Record([("counts", .tensor(Tensor(counts.map(Float.init))))])
+            } catch let error as NetworkError {
+                throw LabError("top_classes: \(error.message)", at: args.location("dataset"))
+            }
+        }
+        return record["counts"] ?? .none
+    }
+
+    // MARK: - Arguments
+
+    /// The arguments `top_patches` and `top_classes` share, checked before
+    /// anything runs: a unit that does not exist fails at once, not after a
+    /// pass over 10,000 images.
+    static func unitQuery(_ args: Arguments, defaultK: Int) throws
+        -> (ModelValue, DatasetValue, Network, Int, Int, Int) {
+        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
+        let network = try model.network(at: args.location("net"))
+        guard args.has("layer") else {
+            throw LabError("\(args.builtin) needs layer= (one of \(network.description.layers.map(\.name).joined(separator: ", ")))",
+                           at: args.callLocation)
+        }
+        let index = try InspectionBuiltins.layer(args, network, default: -1)
+        guard args.has("unit") else { throw LabError("\(args.builtin) needs unit= (a channel or output number from 0)", at: args.callLocation) }
+        let units = network.outputShape(ofLayer: index)[0]
+        let unit = try args.int("unit", min: 0)
+        guard unit < units else {
+            let name = try args.string("layer")
+            throw LabError("\(args.builtin): \(name) has \(units) unit\(units == 1 ? "" : "s"), numbered 0 to \(units - 1); there is no unit \(unit)",
+                           at: args.location("unit"))
+        }
+        let k = min(try args.int("k", default: defaultK, min: 1, max: 100_000), data.count)
+        return (model, data, network, index, unit, k)
+    }
+
+    /// The first layer with weights that is a convolution, for `layer=` left out.
+    static func firstConv(_ network: Network, _ args: Arguments) throws -> String {
+        guard let conv = network.description.layers.first(where: { if case .conv = $0.kind { true } else { false } }) else {
+            throw LabError("\(args.builtin): this network has no CONV layer; name a layer with layer=", at: args.location("net"))
+        }
+        return conv.name
+    }
+
+    /// A layer's filters as (filters, channels, height, width): a
+    /// convolution's weights, or an FC layer's rows shaped as the image it
+    /// reads (a linear classifier's templates).
+    static func filterWeights(_ args: Arguments, _ network: Network) throws -> (String, Tensor) {
+        let name = try args.optionalString("layer") ?? firstConv(network, args)
+        do {
+            let index = try network.layerIndex(name)
+            guard index >= 0 else { throw NetworkError("the input has no filters") }
+            let spec = network.description.layers[index], input = network.outputShape(ofLayer: index - 1)
+            switch spec.kind {
+            case .conv:
+                return (spec.name, try network.weights(layer: name).w)
+            case .fc where input.count == 3:
+                let w = try network.weights(layer: name).w
+                return (spec.name, Tensor(shape: [w.shape[0]] + input, scalars: w.scalars))
+            default:
+                throw NetworkError("\(spec.name) has no filters to show; name a CONV layer, or an FC layer that reads an image")
+            }
+        } catch let error as NetworkError {
+            throw LabError("filters: \(error.message)", at: args.location("layer"))
+        }
+    }
+
+    // MARK: - Maxima, once a layer
+
+    /// Every unit's maxima over a dataset for one layer, computed once per
+    /// process: the lesson that shows the top patches of eight units of
+    /// conv2 runs the network through conv2 once, not eight times.
+    static func maxima(_ model: ModelValue, _ network: Network, _ data: DatasetValue, _ layer: Int,
+                       _ context: CallContext) throws -> UnitMaxima {
+        try MaximaMemo.shared.value("\(model.key)\n\(data.fingerprint)\n\(layer)") {
+            try UnitMaxima(network: network, images: data.images, layer: layer, checkpoint: { try context.checkDeadline() })
+        }
+    }
+
+    /// A few tables by content key. Each is N × units values (10 MB for an
+    /// FC-128 layer over 10,000 images), so only the latest are kept.
+    final class MaximaMemo: @unchecked Sendable {
+        // @unchecked: `entries` is only touched while `lock` is held.
+        static let shared = MaximaMemo()
+        static let capacity = 6
+        private let lock = NSLock()
+        private var entries: [(key: String, value: UnitMaxima)] = []
+
+        /// The table for `key`, or `make`'s, stored if it succeeds. The lock
+        /// is not held while `make` runs, so other layers need not wait.
+        func value(_ key: String, make: () throws -> UnitMaxima) throws -> UnitMaxima {
+            if let hit = lock.withLock({ entries.first { $0.key == key }?.value }) { return hit }
+            let made = try make()
+            lock.withLock {
+                entries.removeAll { $0.key == key }
+                entries.append((key, made))
+                if entries.count > MaximaMemo.capacity { entries.removeFirst() }
+            }
+            return made
+        }
+    }
 }

@@ -1,0 +1,150 @@
+import Figures
+import Foundation
+import Tensors
+
+/// `heatmap(map, over=image)`: a map of numbers per pixel or per region
+/// (saliency, occlusion, a projection) drawn with a perceptual colormap,
+/// optionally blended over the grayscale image it explains, with a colour
+/// bar saying which colour is which value.
+///
+/// A stack of maps (N×h×w) becomes one grid with one shared colour scale,
+/// so the tiles can be compared; the colour range is the maps' own minimum
+/// to maximum unless `range=` fixes it (e.g. [0, 1] for probabilities).
+enum HeatmapBuiltin {
+    static let heatmap = Builtin(
+        "heatmap(map, over=, cmap=, alpha=, range=, upsample=, legend=, labels=, cols=, title=, caption=)",
+        "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given"
+    ) { args, _ in
+        let maps = try mapStack(try args.tensor("map"), args)
+        let (count, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
+        let cmap = try colormap(args)
+        let (lo, hi) = try colourRange(maps.scalars, args)
+        var bases: [Tensor]? = nil
+        if args.has("over") { bases = try images(try args.tensor("over"), maps: count, args) }
+        let alpha = try args.number("alpha", default: 0.6)
+        guard alpha >= 0, alpha <= 1 else { throw LabError("heatmap: alpha= must be between 0 and 1", at: args.location("alpha")) }
+        let mode = try args.string("upsample", default: "nearest")
+        guard mode == "nearest" || mode == "bilinear" else {
+            throw LabError("heatmap: upsample= must be \"nearest\" or \"bilinear\", got \"\(mode)\"", at: args.location("upsample"))
+        }
+        var tiles: [Bitmap] = []
+        for i in 0..<count {
+            var values = Array(maps.scalars[(i * h * w)..<((i + 1) * h * w)])
+            var (th, tw) = (h, w)
+            let base = bases.map { $0[$0.count == 1 ? 0 : i] }
+            if let base, base.shape != [h, w] {
+                (th, tw) = (base.shape[0], base.shape[1])
+                values = resample(values, from: (h, w), to: (th, tw), bilinear: mode == "bilinear")
+            }
+            do throws(FigureError) {
+                let colours = try ImageRenderer.bitmap(values: values, channels: 1, height: th, width: tw, cmap: cmap, range: lo...hi)
+                if let base {
+                    let gray = try ImageRenderer.bitmap(values: base.scalars, channels: 1, height: th, width: tw)
+                    tiles.append(ImageRenderer.overlay(map: colours, on: gray, alpha: alpha))
+                } else {
+                    tiles.append(colours)
+                }
+            } catch {
+                throw LabError("heatmap: \(error.message)", at: args.location("map"))
+            }
+        }
+        let names = try FigureBuiltins.labels(args, "labels")
+        if let names, names.count != count {
+            throw LabError("heatmap: \(names.count) labels for \(count) maps", at: args.location("labels"))
+        }
+        let width = tiles[0].width
+        let scale = count == 1 ? max(1, min(8, 224 / max(width, 1))) : max(1, min(4, 96 / max(width, 1)))
+        let legend = ColorLegend(cmap: cmap, lower: Double(lo), upper: Double(hi), label: try args.optionalString("legend"))
+        let grid = ImageGrid(tiles: tiles, columns: try args.int("cols", default: min(count, 10), min: 1), labels: names,
+                             title: try args.optionalString("title"), tileScale: scale, colorLegend: legend)
+        try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
+        let what = count == 1 ? "heat map of \(h)×\(w) values" : "\(count) heat maps of \(h)×\(w) values"
+        return try FigureBuiltins.svgFigure(grid.svg(), args, alt: what + (bases == nil ? "" : " over the image")
+                                            + ", \(cmap.rawValue) from \(ValueFormat.plain(Double(lo))) to \(ValueFormat.plain(Double(hi)))")
+    }
+
+    /// `cmap=`, viridis by default: perceptually uniform, so equal steps in
+    /// value look like equal steps in colour, and brighter always means more.
+    static func colormap(_ args: Arguments) throws -> Colormap {
+        let name = try args.string("cmap", default: "viridis")
+        guard let c = Colormap(rawValue: name) else {
+            throw LabError("heatmap: unknown colormap '\(name)'; choose one of "
+                           + Colormap.allCases.map(\.rawValue).joined(separator: ", "), at: args.location("cmap"))
+        }
+        return c
+    }
+
+    /// The maps as (N, h, w): (h, w) and (1, h, w) are one map, (N, 1, h, w) a stack.
+    static func mapStack(_ t: Tensor, _ args: Arguments) throws -> Tensor {
+        var shape = t.shape
+        if shape.count == 4, shape[1] == 1 { shape.remove(at: 1) }
+        if shape.count == 2 { shape.insert(1, at: 0) }
+        guard shape.count == 3, shape.allSatisfy({ $0 > 0 }) else {
+            throw LabError("heatmap: map must be (H, W), or a stack (N, H, W) of maps; got \(Tensor.describe(t.shape))",
+                           at: args.location("map"))
+        }
+        guard shape[0] <= 4096 else { throw LabError("heatmap: \(shape[0]) maps is too many for one figure (at most 4096)", at: args.location("map")) }
+        return Tensor(shape: shape, scalars: t.scalars)
+    }
+
+    /// `range=[lo, hi]`, or the finite values' minimum and maximum.
+    static func colourRange(_ values: [Float], _ args: Arguments) throws -> (Float, Float) {
+        if args.has("range") {
+            let r = try args.tensor("range").scalars
+            guard r.count == 2, r[0].isFinite, r[1].isFinite, r[0] <= r[1] else {
+                throw LabError("heatmap: range= must be [low, high] with low ≤ high", at: args.location("range"))
+            }
+            return (r[0], r[1])
+        }
+        var lo = Float.infinity, hi = -Float.infinity
+        for v in values where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+        return lo <= hi ? (lo, hi) : (0, 1)
+    }
+
+    /// The images under the maps as grayscale (H, W) each: one image for
+    /// every map, or one per map. RGB becomes its luma (Rec. 601 weights).
+    static func images(_ t: Tensor, maps: Int, _ args: Arguments) throws -> [Tensor] {
+        var shape = t.shape
+        if shape.count == 2 { shape = [1, 1] + shape }
+        else if shape.count == 3 { shape = maps > 1 && shape[0] == maps ? [maps, 1, shape[1], shape[2]] : [1] + shape }
+        guard shape.count == 4, [1, 3].contains(shape[1]), shape[0] == 1 || shape[0] == maps,
+              shape[2] > 0, shape[3] > 0 else {
+            throw LabError("heatmap: over= must be one image ((H, W), (1, H, W) or (3, H, W)) or one image per map "
+                           + "((N, C, H, W)); got \(Tensor.describe(t.shape)) for \(maps) map\(maps == 1 ? "" : "s")",
+                           at: args.location("over"))
+        }
+        let (c, h, w) = (shape[1], shape[2], shape[3])
+        let weights: [Float] = c == 1 ? [1] : [0.299, 0.587, 0.114]
+        return (0..<shape[0]).map { n in
+            var gray = [Float](repeating: 0, count: h * w)
+            for k in 0..<c {
+                let start = (n * c + k) * h * w
+                for i in 0..<(h * w) { gray[i] += weights[k] * t.scalars[start + i] }
+            }
+            return Tensor(shape: [h, w], scalars: gray)
+        }
+    }
+
+    /// A (h, w) map stretched over (H, W): by nearest cell, so a coarse
+    /// occlusion map shows its cells, or bilinearly between cell centres.
+    static func resample(_ v: [Float], from: (Int, Int), to: (Int, Int), bilinear: Bool) -> [Float] {
+        let (h, w) = from, (oh, ow) = to
+        var out = [Float](repeating: 0, count: oh * ow)
+        for y in 0..<oh {
+            for x in 0..<ow {
+                if !bilinear {
+                    out[y * ow + x] = v[(y * h / oh) * w + x * w / ow]
+                    continue
+                }
+                let sy = min(max((Double(y) + 0.5) * Double(h) / Double(oh) - 0.5, 0), Double(h - 1))
+                let sx = min(max((Double(x) + 0.5) * Double(w) / Double(ow) - 0.5, 0), Double(w - 1))
+                let (y0, x0) = (Int(sy), Int(sx)), (y1, x1) = (min(Int(sy) + 1, h - 1), min(Int(sx) + 1, w - 1))
+                let (fy, fx) = (Float(sy - Double(y0)), Float(sx - Double(x0)))
+                let top = v[y0 * w + x0] * (1 - fx) + v[y0 * w + x1] * fx
+                let bottom = v[y1 * w + x0] * (1 - fx) + v[y1 * w + x1] * fx
+                out[y * ow + x] = top * (1 - fy) + bottom * fy
+            }
+        }
+        return out
+    }
+}

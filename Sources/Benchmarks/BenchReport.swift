@@ -16,10 +16,13 @@ public struct BenchReport: Codable, Sendable, Equatable {
     public var training: Training?
     /// The reference network's layers at the training batch size.
     public var layers: [Layer]
+    /// Saliency and occlusion on the reference network; absent when not run.
+    public var visualizations: Visualization?
     public var peakMemoryBytes: Int
 
     public init(quick: Bool, machine: Machine, openblas: OpenBLAS, sgemm: Gemm, conv: [Conv] = [],
-                training: Training? = nil, layers: [Layer] = [], peakMemoryBytes: Int) {
+                training: Training? = nil, layers: [Layer] = [], visualizations: Visualization? = nil,
+                peakMemoryBytes: Int) {
         self.quick = quick
         self.machine = machine
         self.openblas = openblas
@@ -27,11 +30,12 @@ public struct BenchReport: Codable, Sendable, Equatable {
         self.conv = conv
         self.training = training
         self.layers = layers
+        self.visualizations = visualizations
         self.peakMemoryBytes = peakMemoryBytes
     }
 
     enum CodingKeys: String, CodingKey {
-        case quick, machine, openblas, conv, training, layers
+        case quick, machine, openblas, conv, training, layers, visualizations
         case sgemm = "sgemm_1024"
         case peakMemoryBytes = "peak_memory_bytes"
     }
@@ -145,6 +149,46 @@ extension BenchReport {
         enum CodingKeys: String, CodingKey {
             case name, layer
             case forwardMs = "forward_ms", backwardMs = "backward_ms"
+        }
+    }
+}
+
+extension BenchReport {
+    /// Saliency and occlusion as a lesson runs them, on the training network.
+    public struct Visualization: Codable, Sendable, Equatable {
+        public var network: String
+        /// Runs timed; the seconds are their median.
+        public var runs: Int
+        /// Saliency maps of this many images, in one backward pass.
+        public var saliencyImages: Int
+        public var saliencySeconds: Double
+        /// Occlusion maps of this many images, each image's positions in one batch.
+        public var occlusionImages: Int
+        /// Occluder positions per image.
+        public var occlusionPositions: Int
+        public var occluderSize: Int
+        public var occluderStride: Int
+        public var occlusionSeconds: Double
+
+        public init(network: String, runs: Int, saliencyImages: Int, saliencySeconds: Double, occlusionImages: Int,
+                    occlusionPositions: Int, occluderSize: Int, occluderStride: Int, occlusionSeconds: Double) {
+            self.network = network
+            self.runs = runs
+            self.saliencyImages = saliencyImages
+            self.saliencySeconds = saliencySeconds
+            self.occlusionImages = occlusionImages
+            self.occlusionPositions = occlusionPositions
+            self.occluderSize = occluderSize
+            self.occluderStride = occluderStride
+            self.occlusionSeconds = occlusionSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case network, runs
+            case saliencyImages = "saliency_images", saliencySeconds = "saliency_seconds"
+            case occlusionImages = "occlusion_images", occlusionPositions = "occlusion_positions"
+            case occluderSize = "occluder_size", occluderStride = "occluder_stride"
+            case occlusionSeconds = "occlusion_seconds"
         }
     }
 }

@@ -7,19 +7,25 @@ public struct BenchSettings: Sendable, Equatable {
     public var layerRepeats: Int
     /// Timed training epochs.
     public var trainingRuns: Int
+    /// Timed runs of each visualization (saliency, occlusion).
+    public var visualizationRepeats: Int
 
-    public init(quick: Bool, gemmRepeats: Int, convRepeats: Int, layerRepeats: Int, trainingRuns: Int) {
+    public init(quick: Bool, gemmRepeats: Int, convRepeats: Int, layerRepeats: Int, trainingRuns: Int,
+                visualizationRepeats: Int = 5) {
         self.quick = quick
         self.gemmRepeats = gemmRepeats
         self.convRepeats = convRepeats
         self.layerRepeats = layerRepeats
         self.trainingRuns = trainingRuns
+        self.visualizationRepeats = visualizationRepeats
     }
 
     /// Under a minute on two cores.
-    public static let full = BenchSettings(quick: false, gemmRepeats: 10, convRepeats: 10, layerRepeats: 10, trainingRuns: 3)
+    public static let full = BenchSettings(quick: false, gemmRepeats: 10, convRepeats: 10, layerRepeats: 10, trainingRuns: 3,
+                                            visualizationRepeats: 7)
     /// `--quick`: enough to see that everything runs (CI smoke tests), too few for a measurement.
-    public static let quick = BenchSettings(quick: true, gemmRepeats: 3, convRepeats: 2, layerRepeats: 2, trainingRuns: 1)
+    public static let quick = BenchSettings(quick: true, gemmRepeats: 3, convRepeats: 2, layerRepeats: 2, trainingRuns: 1,
+                                             visualizationRepeats: 1)
 }
 
 /// Runs every benchmark in turn and gathers the report. Prints nothing:
@@ -35,9 +41,11 @@ public enum BenchSuite {
             conv.append(try ConvBench.measure(shape, repeats: settings.convRepeats, sgemmGFLOPS: sgemm.gflops))
         }
         let layers = try TrainingBench.layers(repeats: settings.layerRepeats)
+        let visualizations = try VisualizationBench.measure(repeats: settings.visualizationRepeats)
         // Last: it loads the data set, the largest allocation of the run.
         let training = try TrainingBench.measure(runs: settings.trainingRuns)
         return BenchReport(quick: settings.quick, machine: machine, openblas: openblas, sgemm: sgemm, conv: conv,
-                           training: training, layers: layers, peakMemoryBytes: PeakMemory.bytes)
+                           training: training, layers: layers, visualizations: visualizations,
+                           peakMemoryBytes: PeakMemory.bytes)
     }
 }

@@ -43,6 +43,15 @@ extension BenchReport {
                          ms(layers.reduce(0) { $0 + $1.backwardMs }), ""])
             lines += BenchTable.align(rows, leftColumns: 2)
         }
+        if let v = visualizations {
+            lines.append("")
+            lines.append("visualizations  \(v.network) (random weights), median of \(v.runs)")
+            lines += BenchTable.align([
+                ["  saliency, \(v.saliencyImages) images in one batch", seconds(v.saliencySeconds)],
+                ["  occlusion, \(v.occlusionImages) images × \(v.occlusionPositions) positions "
+                    + "(\(v.occluderSize)×\(v.occluderSize), stride \(v.occluderStride))", seconds(v.occlusionSeconds)],
+            ])
+        }
         lines.append("")
         lines.append(String(format: "peak memory  %.1f MiB", Double(peakMemoryBytes) / 1_048_576))
         return lines.joined(separator: "\n")
@@ -50,6 +59,7 @@ extension BenchReport {
 
     private func gflops(_ x: Double) -> String { String(format: "%.1f GFLOP/s", x) }
     private func ms(_ x: Double) -> String { String(format: "%.2f ms", x) }
+    private func seconds(_ x: Double) -> String { String(format: "%.3f s", x) }
     private func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
 }
 

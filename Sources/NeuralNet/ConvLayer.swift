@@ -45,7 +45,7 @@ struct ConvLayer: Layer {
     /// Images per GEMM: enough that a small feature map (7×7) still gives
     /// the GEMM a few hundred columns, where OpenBLAS's kernels run well.
     var group: Int { max(1, ConvLayer.targetColumns / geometry.positions) }
-    static let targetColumns = 256
+    static let targetColumns = 1024
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int,
                  params: UnsafePointer<Float>, memo: LayerMemo, mode: PassMode) {

@@ -31,9 +31,11 @@ struct LayerScan {
     /// The layer's name as a lesson writes it.
     var name: String { layer < 0 ? "input" : network.description.layers[layer].name }
 
-    /// The number of images in `images`, which must be N × the network's input shape.
+    /// The number of images in `images`, which must be N × the network's
+    /// input shape (or N × its size, flattened, as `Network.forward` takes).
     func count(_ images: Tensor) throws(NetworkError) -> Int {
         let shape = network.inputShape
+        if images.rank == 2, images.shape[1] == network.inputCount { return images.shape[0] }
         guard images.rank == shape.count + 1, Array(images.shape.dropFirst()) == shape else {
             throw NetworkError("the images must be N × \(Tensor.describe(shape)) for this network's INPUT, "
                                + "got \(Tensor.describe(images.shape))")
@@ -43,16 +45,14 @@ struct LayerScan {
 
     /// Calls `body(first, n, output)` for each chunk of n images starting at
     /// image `first`, with the layer's output laid out (n, units, positions).
-    /// `checkpoint` runs between chunks (a lesson's timeout throws there).
+    /// `checkpoint` runs before each chunk (a lesson's timeout throws there).
     func run(_ images: Tensor, checkpoint: (() throws -> Void)?,
              _ body: (_ first: Int, _ n: Int, _ output: UnsafeBufferPointer<Float>) -> Void) throws {
-        let n = try count(images), per = network.inputCount
-        for first in stride(from: 0, to: n, by: LayerScan.chunk) {
-            try checkpoint?()
-            let size = min(LayerScan.chunk, n - first)
-            let slice = Array(images.scalars[(first * per)..<((first + size) * per)])
-            let out = try network.forward(Tensor(shape: [size] + network.inputShape, scalars: slice), through: layer)
-            out.scalars.withUnsafeBufferPointer { body(first, size, $0) }
+        _ = try count(images)
+        try checkpoint?()
+        try network.forEachChunk(of: images, through: layer, chunk: LayerScan.chunk) { first, n, output in
+            body(first, n, output)
+            if first + n < images.shape[0] { try checkpoint?() }
         }
     }
 }

@@ -42,15 +42,18 @@ public struct UnitMaxima: Sendable {
             try places.withUnsafeMutableBufferPointer { at in
                 try scan.run(images, checkpoint: checkpoint) { first, size, out in
                     for i in 0..<(size * units) {
-                        let base = i * positions
-                        // NaN never wins, so a diverged map ranks last rather than scrambling the order.
-                        var top = -Float.infinity, where_ = 0
-                        for p in 0..<positions where out[base + p] > top {
-                            top = out[base + p]
-                            where_ = p
+                        let map = UnsafeBufferPointer(rebasing: out[(i * positions)..<((i + 1) * positions)])
+                        // Branch-free: ReLU maps are half zeros, and a branch on each
+                        // value mispredicts. NaN never wins, so a diverged map ranks
+                        // last rather than scrambling the order.
+                        var top = -Float.infinity, place = 0
+                        for p in 0..<positions {
+                            let v = map[p], better = v > top
+                            top = better ? v : top
+                            place = better ? p : place
                         }
                         best[first * units + i] = top
-                        at[first * units + i] = Int32(where_)
+                        at[first * units + i] = Int32(place)
                     }
                 }
             }

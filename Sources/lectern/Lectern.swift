@@ -13,6 +13,7 @@ struct Lectern: ParsableCommand {
     /// ArgumentParser's own convention is 64 (EX_USAGE).
     static func main() {
         NativeKernels.ensure()
+        MemorySettings.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

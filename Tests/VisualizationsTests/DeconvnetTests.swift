@@ -18,7 +18,7 @@ import Testing
     @Test func unpoolsThroughTheRecordedSwitch() throws {
         // pool1 is [[5, 7], [6, 4]]; the strongest is 7, at (0, 1), and came
         // from pixel (1, 2). Keeping 7 and projecting puts 7 there and nothing else.
-        let p = try Deconvnet.project(try Self.pooling(), images: Self.image, layer: 3, unit: .strongest(channel: 0))
+        let p = try Deconvnet.project(try Self.pooling(), images: Self.image, layer: 2, unit: .strongest(channel: 0))
         var expected = [Float](repeating: 0, count: 16)
         expected[1 * 4 + 2] = 7
         #expect(p.image.shape == [1, 1, 4, 4])
@@ -29,7 +29,7 @@ import Testing
 
     @Test func anExplicitPositionKeepsThatActivation() throws {
         // pool1 (1, 0) is 6, from pixel (3, 0).
-        let p = try Deconvnet.project(try Self.pooling(), images: Self.image, layer: 3, unit: .at(channel: 0, y: 1, x: 0))
+        let p = try Deconvnet.project(try Self.pooling(), images: Self.image, layer: 2, unit: .at(channel: 0, y: 1, x: 0))
         var expected = [Float](repeating: 0, count: 16)
         expected[3 * 4 + 0] = 6
         #expect(p.image.scalars == expected)
@@ -45,6 +45,11 @@ import Testing
         let p = try Deconvnet.project(net, images: x, layer: 0, unit: .at(channel: 0, y: 1, x: 1))
         #expect(p.activation.scalars == [4.5])
         #expect(TinyNetworks.close(p.image.scalars, w.map { 4.5 * $0 }))
+        // With two filters, unit 1 projects through filter 1 alone: w1 sums to 2, so 2 · w1.
+        let w1: [Float] = [1, 0, 0, 0, 1, 0, 0, 0, 0]
+        let two = try TinyNetworks.network("INPUT 3x3x1 -> CONV3-2", [("conv1", w + w1, [0, 0])])
+        let q = try Deconvnet.project(two, images: x, layer: 0, unit: .at(channel: 1, y: 1, x: 1))
+        #expect(q.image.scalars == w1.map { 2 * $0 })
     }
 
     @Test func rectifiesOnTheWayDownWithoutTheForwardMask() throws {
@@ -60,8 +65,8 @@ import Testing
 
     @Test func refusesUnitsThatDoNotExist() throws {
         let net = try Self.pooling()
-        #expect(throws: NetworkError.self) { try Deconvnet.project(net, images: Self.image, layer: 3, unit: .strongest(channel: 1)) }
-        #expect(throws: NetworkError.self) { try Deconvnet.project(net, images: Self.image, layer: 3, unit: .at(channel: 0, y: 2, x: 0)) }
+        #expect(throws: NetworkError.self) { try Deconvnet.project(net, images: Self.image, layer: 2, unit: .strongest(channel: 1)) }
+        #expect(throws: NetworkError.self) { try Deconvnet.project(net, images: Self.image, layer: 2, unit: .at(channel: 0, y: 2, x: 0)) }
         #expect(throws: NetworkError.self) { try Deconvnet.project(net, images: Self.image, layer: 9, unit: .strongest(channel: 0)) }
         let fc = try TinyNetworks.doubling()
         #expect(throws: NetworkError.self) {

@@ -35,6 +35,25 @@ import Testing
         #expect(Array(maps.scalars[4..<8]) == [2, 0, 0, 1])
     }
 
+    @Test func matchesFiniteDifferencesOfTheScore() throws {
+        // Central differences of S_c (the layer before the SOFTMAX) at every
+        // input value, the larger |difference| of each pixel's two channels.
+        let net = Network(try NetworkDescription.parse("INPUT 5x5x2 -> CONV3-3 -> RELU -> POOL2 -> FC-4 -> SOFTMAX"), seed: 4)
+        let x = try Tensor.uniform(shape: [1, 2, 5, 5], seed: 9)
+        let map = try Saliency.maps(net, images: x, classes: [2])
+        let h: Float = 1e-2
+        var expected = [Float](repeating: 0, count: 25)
+        for i in 0..<50 {
+            var up = x, down = x
+            up.scalars[i] += h
+            down.scalars[i] -= h
+            let d = (try net.forward(up, through: net.scoreLayer).scalars[2]
+                     - net.forward(down, through: net.scoreLayer).scalars[2]) / (2 * h)
+            expected[i % 25] = max(expected[i % 25], abs(d))
+        }
+        #expect(TinyNetworks.close(map.scalars, expected, tolerance: 1e-3))
+    }
+
     @Test func bigBatchesMatchOneImageAtATime() throws {
         // More images than one pass takes: the chunks must line up.
         let net = Network(try NetworkDescription.parse("INPUT 6x6x1 -> CONV3-2 -> RELU -> POOL2 -> FC-3 -> SOFTMAX"), seed: 3)

@@ -34,12 +34,16 @@ enum AttributionBuiltins {
                                 "Zeiler–Fergus deconvnet projection of one unit of a layer (its strongest activation, "
                                 + "or the one at=[y, x]) down to the pixels, C×H×W") { args, _ in
         let (network, x, single) = try input(args)
-        guard args.has("layer") else { throw LabError("deconv needs layer=, the layer whose unit to project", at: args.callLocation) }
+        guard args.has("layer") else { throw LabError("deconv: give layer=, the layer whose unit to project", at: args.callLocation) }
         let layer = try InspectionBuiltins.layer(args, network, default: -1)
-        guard layer >= 0 else { throw LabError("deconv: layer= must be one of the network's layers, not its input", at: args.location("layer")) }
+        guard layer >= 0 else {
+            throw LabError("deconv: layer= must be one of the network's layers, not its input", at: args.location("layer"))
+        }
         let name = network.description.layers[layer].name
         let shape = network.outputShape(ofLayer: layer)
-        guard args.has("unit") else { throw LabError("deconv needs unit=, a feature map of \(name) (0 to \(shape[0] - 1))", at: args.callLocation) }
+        guard args.has("unit") else {
+            throw LabError("deconv: give unit=, a unit of \(name) (0 to \(shape[0] - 1))", at: args.callLocation)
+        }
         let channel = try args.int("unit")
         guard (0..<shape[0]).contains(channel) else {
             let what = shape.count == 3 ? "feature maps" : "outputs"
@@ -49,7 +53,8 @@ enum AttributionBuiltins {
         var unit = Deconvnet.Unit.strongest(channel: channel)
         if args.has("at") {
             guard shape.count == 3 else {
-                throw LabError("deconv: \(name) gives a vector, so its units have no position; leave out at=", at: args.location("at"))
+                throw LabError("deconv: \(name) gives a vector, so its units have no position; leave out at=",
+                               at: args.location("at"))
             }
             let at = try args.shape("at")
             guard at.count == 2, at[0] < shape[1], at[1] < shape[2] else {
@@ -113,7 +118,11 @@ enum AttributionBuiltins {
     /// `class` as one class per image: a number (for every image) or one per image.
     static func classList(_ args: Arguments, _ network: Network, count: Int) throws -> [Int] {
         let layer = network.scoreLayer
-        let outputs = layer < 0 ? 0 : network.outputShape(ofLayer: layer).reduce(1, *)
+        guard layer >= 0 else {
+            throw LabError("\(args.builtin): the network is only a SOFTMAX; it has no class scores to explain",
+                           at: args.location("net"))
+        }
+        let outputs = network.outputShape(ofLayer: layer).reduce(1, *)
         let raw: [Float]
         if case let .number(n)? = args.value("class") { raw = [Float(n)] } else {
             guard let t = try? args.tensor("class"), t.rank <= 1 else {

@@ -12,7 +12,7 @@ import Tensors
 /// to maximum unless `range=` fixes it (e.g. [0, 1] for probabilities).
 enum HeatmapBuiltin {
     static let heatmap = Builtin(
-        "heatmap(map, over=, cmap=, alpha=, range=, upsample=, legend=, labels=, cols=, title=, caption=)",
+        "heatmap(map, over=, cmap=, alpha=, range=, upsample=, legend=, labels=, cols=, scale=, title=, caption=)",
         "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given"
     ) { args, _ in
         let maps = try mapStack(try args.tensor("map"), args)
@@ -53,14 +53,16 @@ enum HeatmapBuiltin {
             throw LabError("heatmap: \(names.count) labels for \(count) maps", at: args.location("labels"))
         }
         let width = tiles[0].width
-        let scale = count == 1 ? max(1, min(8, 224 / max(width, 1))) : max(1, min(4, 96 / max(width, 1)))
+        // As `image` and `grid` do: one map large, a stack at thumbnail size.
+        let fit = count == 1 ? max(1, min(8, 224 / max(width, 1))) : max(1, min(4, 96 / max(width, 1)))
+        let scale = try args.int("scale", default: fit, min: 1, max: 32)
         let legend = ColorLegend(cmap: cmap, lower: Double(lo), upper: Double(hi), label: try args.optionalString("legend"))
         let grid = ImageGrid(tiles: tiles, columns: try args.int("cols", default: min(count, 10), min: 1), labels: names,
                              title: try args.optionalString("title"), tileScale: scale, colorLegend: legend)
         try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
         let what = count == 1 ? "heat map of \(h)×\(w) values" : "\(count) heat maps of \(h)×\(w) values"
-        return try FigureBuiltins.svgFigure(grid.svg(), args, alt: what + (bases == nil ? "" : " over the image")
-                                            + ", \(cmap.rawValue) from \(ValueFormat.plain(Double(lo))) to \(ValueFormat.plain(Double(hi)))")
+        let scaleText = "\(cmap.rawValue) from \(ValueFormat.plain(Double(lo))) to \(ValueFormat.plain(Double(hi)))"
+        return try FigureBuiltins.svgFigure(grid.svg(), args, alt: what + (bases == nil ? "" : " over the image") + ", " + scaleText)
     }
 
     /// `cmap=`, viridis by default: perceptually uniform, so equal steps in
@@ -83,7 +85,9 @@ enum HeatmapBuiltin {
             throw LabError("heatmap: map must be (H, W), or a stack (N, H, W) of maps; got \(Tensor.describe(t.shape))",
                            at: args.location("map"))
         }
-        guard shape[0] <= 4096 else { throw LabError("heatmap: \(shape[0]) maps is too many for one figure (at most 4096)", at: args.location("map")) }
+        guard shape[0] <= 4096 else {
+            throw LabError("heatmap: \(shape[0]) maps is too many for one figure (at most 4096)", at: args.location("map"))
+        }
         return Tensor(shape: shape, scalars: t.scalars)
     }
 

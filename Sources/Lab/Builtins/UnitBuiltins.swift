@@ -1,5 +1,4 @@
 import Figures
-import Foundation
 import NeuralNet
 import Tensors
 import Visualizations
@@ -31,22 +30,9 @@ enum UnitBuiltins {
         // Colour filters only where the layer reads the RGB input itself.
         let reads = network.description.layers.first { switch $0.kind { case .conv, .fc: true; default: false } }?.name
         let rgb = channel == nil && c == 3 && reads == name
-        let area = h * wd
-        var tiles: [Bitmap] = []
-        for i in 0..<f {
-            let filter = Array(w.scalars[(i * c * area)..<((i + 1) * c * area)])
-            let values: [Float]
-            if rgb || c == 1 { values = filter }
-            else if let channel { values = Array(filter[(channel * area)..<((channel + 1) * area)]) }
-            else { values = (0..<area).map { p in (0..<c).reduce(Float(0)) { $0 + filter[$1 * area + p] } / Float(c) } }
-            let largest = values.reduce(Float(0)) { max($0, abs($1)) }
-            let range: ClosedRange<Float>? = largest.isFinite ? (largest > 0 ? -largest...largest : -1...1) : nil
-            do throws(FigureError) {
-                tiles.append(try ImageRenderer.bitmap(values: values, channels: rgb ? 3 : 1, height: h, width: wd,
-                                                      cmap: cmap, range: range))
-            } catch {
-                throw LabError("filters: \(error.message)", at: args.callLocation)
-            }
+        let tiles: [Bitmap]
+        do throws(FigureError) { tiles = try filterTiles(w, channel: channel, rgb: rgb, cmap: cmap) } catch {
+            throw LabError("filters: \(error.message)", at: args.callLocation)
         }
         let cols = try args.int("cols", default: min(f, 8), min: 1)
         let scale = try args.optionalInt("scale")
@@ -148,11 +134,11 @@ enum UnitBuiltins {
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
         guard args.has("layer") else {
-            throw LabError("\(args.builtin) needs layer= (one of \(network.description.layers.map(\.name).joined(separator: ", ")))",
+            throw LabError("\(args.builtin): name the layer with layer= (one of \(network.description.layers.map(\.name).joined(separator: ", ")))",
                            at: args.callLocation)
         }
         let index = try InspectionBuiltins.layer(args, network, default: -1)
-        guard args.has("unit") else { throw LabError("\(args.builtin) needs unit= (a channel or output number from 0)", at: args.callLocation) }
+        guard args.has("unit") else { throw LabError("\(args.builtin): name the unit with unit= (a channel or output number from 0)", at: args.callLocation) }
         let units = network.outputShape(ofLayer: index)[0]
         let unit = try args.int("unit", min: 0)
         guard unit < units else {
@@ -162,6 +148,28 @@ enum UnitBuiltins {
         }
         let k = min(try args.int("k", default: defaultK, min: 1, max: 100_000), data.count)
         return (model, data, network, index, unit, k)
+    }
+
+    /// One tile a filter of w (filters, channels, h, w): its colour image
+    /// (`rgb`), one input channel, or the mean over channels, scaled from
+    /// −m to m where m is the filter's largest |w|, so 0 is the colormap's
+    /// middle and every filter uses the whole range whatever its size.
+    static func filterTiles(_ w: Tensor, channel: Int?, rgb: Bool, cmap: Colormap) throws(FigureError) -> [Bitmap] {
+        let (f, c, h, wd) = (w.shape[0], w.shape[1], w.shape[2], w.shape[3])
+        let area = h * wd
+        var tiles: [Bitmap] = []
+        for i in 0..<f {
+            let filter = Array(w.scalars[(i * c * area)..<((i + 1) * c * area)])
+            let values: [Float]
+            if rgb || c == 1 { values = filter }
+            else if let channel { values = Array(filter[(channel * area)..<((channel + 1) * area)]) }
+            else { values = (0..<area).map { p in (0..<c).reduce(Float(0)) { $0 + filter[$1 * area + p] } / Float(c) } }
+            let largest = values.reduce(Float(0)) { max($0, abs($1)) }
+            let range: ClosedRange<Float>? = largest.isFinite ? (largest > 0 ? -largest...largest : -1...1) : nil
+            tiles.append(try ImageRenderer.bitmap(values: values, channels: rgb ? 3 : 1, height: h, width: wd,
+                                                  cmap: cmap, range: range))
+        }
+        return tiles
     }
 
     /// The first layer with weights that is a convolution, for `layer=` left out.
@@ -202,31 +210,8 @@ enum UnitBuiltins {
     /// conv2 runs the network through conv2 once, not eight times.
     static func maxima(_ model: ModelValue, _ network: Network, _ data: DatasetValue, _ layer: Int,
                        _ context: CallContext) throws -> UnitMaxima {
-        try MaximaMemo.shared.value("\(model.key)\n\(data.fingerprint)\n\(layer)") {
+        try UnitMaximaMemo.shared.value("\(model.key)\n\(data.fingerprint)\n\(layer)") {
             try UnitMaxima(network: network, images: data.images, layer: layer, checkpoint: { try context.checkDeadline() })
-        }
-    }
-
-    /// A few tables by content key. Each is N × units values (10 MB for an
-    /// FC-128 layer over 10,000 images), so only the latest are kept.
-    final class MaximaMemo: @unchecked Sendable {
-        // @unchecked: `entries` is only touched while `lock` is held.
-        static let shared = MaximaMemo()
-        static let capacity = 6
-        private let lock = NSLock()
-        private var entries: [(key: String, value: UnitMaxima)] = []
-
-        /// The table for `key`, or `make`'s, stored if it succeeds. The lock
-        /// is not held while `make` runs, so other layers need not wait.
-        func value(_ key: String, make: () throws -> UnitMaxima) throws -> UnitMaxima {
-            if let hit = lock.withLock({ entries.first { $0.key == key }?.value }) { return hit }
-            let made = try make()
-            lock.withLock {
-                entries.removeAll { $0.key == key }
-                entries.append((key, made))
-                if entries.count > MaximaMemo.capacity { entries.removeFirst() }
-            }
-            return made
         }
     }
 }

@@ -77,10 +77,11 @@ public enum ModelFile {
         guard needed == header.parameters else {
             throw NetworkError("the model file's description needs \(needed) parameters, it holds \(header.parameters)")
         }
-        var network = Network(description, seed: 0)
+        var values = [Float](repeating: 0, count: header.parameters)
         for i in 0..<header.parameters {
-            network.parameters[i] = Float(bitPattern: read(UInt32.self, bytes, at: start + 4 * i))
+            values[i] = Float(bitPattern: read(UInt32.self, bytes, at: start + 4 * i))
         }
+        let network = try Network(description, parameters: values)
         return (network, header.history)
     }
 

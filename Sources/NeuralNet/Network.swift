@@ -15,6 +15,37 @@ public struct Network: Sendable {
     /// Builds the layers and draws the weights from `seed` (He for layers
     /// a ReLU follows, Glorot for the others; biases zero).
     public init(_ description: NetworkDescription, seed: UInt64) {
+        let (layers, offsets, total) = Network.build(description)
+        var parameters = [Float](repeating: 0, count: total)
+        parameters.withUnsafeMutableBufferPointer { store in
+            for (i, layer) in layers.enumerated() where layer.parameterCount > 0 {
+                let followedByReLU = description.layers[(i + 1)...].first { !$0.kind.isElementWise || $0.kind == .relu }?.kind == .relu
+                layer.initialize(store.baseAddress! + offsets[i], scheme: followedByReLU ? .he : .glorot,
+                                 seed: RandomStream.seed(combining: seed, UInt64(i)))
+            }
+        }
+        self.description = description
+        self.parameters = parameters
+        self.layers = layers
+        self.offsets = offsets
+    }
+
+    /// A network whose parameters are `parameters` (layer by layer, each
+    /// layer's weights then biases), drawing no random weights first: for
+    /// networks rebuilt from stored or borrowed weights.
+    public init(_ description: NetworkDescription, parameters: [Float]) throws(NetworkError) {
+        let (layers, offsets, total) = Network.build(description)
+        guard parameters.count == total else {
+            throw NetworkError("this network has \(total) parameters, got \(parameters.count)")
+        }
+        self.description = description
+        self.parameters = parameters
+        self.layers = layers
+        self.offsets = offsets
+    }
+
+    /// The layers of a description, where each one's parameters start, and their total.
+    private static func build(_ description: NetworkDescription) -> (layers: [any Layer], offsets: [Int], total: Int) {
         var shape = description.input.shape
         var layers: [any Layer] = []
         var offsets: [Int] = []
@@ -28,18 +59,7 @@ public struct Network: Sendable {
             layers.append(layer)
             shape = next
         }
-        var parameters = [Float](repeating: 0, count: total)
-        parameters.withUnsafeMutableBufferPointer { store in
-            for (i, layer) in layers.enumerated() where layer.parameterCount > 0 {
-                let followedByReLU = description.layers[(i + 1)...].first { !$0.kind.isElementWise || $0.kind == .relu }?.kind == .relu
-                layer.initialize(store.baseAddress! + offsets[i], scheme: followedByReLU ? .he : .glorot,
-                                 seed: RandomStream.seed(combining: seed, UInt64(i)))
-            }
-        }
-        self.description = description
-        self.parameters = parameters
-        self.layers = layers
-        self.offsets = offsets
+        return (layers, offsets, total)
     }
 
     static func makeLayer(_ spec: LayerSpec, input: OutputShape, output: OutputShape) -> any Layer {

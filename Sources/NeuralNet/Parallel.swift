@@ -38,10 +38,7 @@ enum Parallel {
     /// spread their work over the cores, and OpenBLAS's own threads would
     /// only spin against them (two levels of threads on two cores fight).
     static func withSerialBLAS<T>(_ body: () throws -> T) rethrows -> T {
-        let saved = BLAS.threads
-        if saved > 1 { BLAS.threads = 1 }
-        defer { if saved > 1 { BLAS.threads = saved } }
-        return try body()
+        try BLAS.withSerialThreads(body)
     }
 }
 

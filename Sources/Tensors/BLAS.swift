@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 
 /// The module's only door to OpenBLAS.
 ///
@@ -54,11 +55,55 @@ public enum BLAS {
         cblas_saxpy(blasint(n), alpha, x, blasint(incX), y, blasint(incY))
     }
 
-    /// OpenBLAS's worker threads. Skinny GEMMs run faster on one thread and
-    /// a busy machine gains nothing from two, so callers may want to choose.
+    /// OpenBLAS's worker threads, as the caller configured them. Skinny
+    /// GEMMs run faster on one thread and a busy machine gains nothing from
+    /// two, so callers may want to choose. Inside `withSerialThreads` BLAS
+    /// runs on one thread whatever this says; the setting returns after.
     public static var threads: Int {
-        get { Int(openblas_get_num_threads()) }
-        set { openblas_set_num_threads(Int32(clamping: max(1, newValue))) }
+        get { ThreadState.shared.configured }
+        set { ThreadState.shared.configure(newValue) }
+    }
+
+    /// Runs `body` with OpenBLAS on one thread, for code that spreads its
+    /// own work over the cores (two levels of threads on two cores only
+    /// fight). Nested and concurrent sections are counted: the first in
+    /// switches to one thread, the last out restores the configured count,
+    /// so concurrent network passes never leave the setting changed.
+    public static func withSerialThreads<T>(_ body: () throws -> T) rethrows -> T {
+        ThreadState.shared.enter()
+        defer { ThreadState.shared.leave() }
+        return try body()
+    }
+
+    /// The configured thread count and the depth of serial sections, under a lock.
+    final class ThreadState: @unchecked Sendable {
+        static let shared = ThreadState()
+        private let lock = NSLock()
+        private var base = Int(openblas_get_num_threads())
+        private var depth = 0
+
+        var configured: Int { lock.withLock { base } }
+
+        func configure(_ count: Int) {
+            lock.withLock {
+                base = max(1, count)
+                if depth == 0 { openblas_set_num_threads(Int32(clamping: base)) }
+            }
+        }
+
+        func enter() {
+            lock.withLock {
+                if depth == 0, base > 1 { openblas_set_num_threads(1) }
+                depth += 1
+            }
+        }
+
+        func leave() {
+            lock.withLock {
+                depth -= 1
+                if depth == 0, base > 1 { openblas_set_num_threads(Int32(clamping: base)) }
+            }
+        }
     }
 
     /// The kernel family OpenBLAS picked at load time (`SkylakeX`, `Haswell`, `Prescott`...).

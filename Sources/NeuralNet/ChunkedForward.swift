@@ -11,7 +11,7 @@ extension Network {
     /// `layer`'s output for them laid out (count × that layer's shape).
     /// `output` lives only during the call. Errors thrown by `body` end the
     /// pass and propagate.
-    public func forEachChunk(of x: Tensor, through layer: Int, chunk: Int = 256,
+    public func forEachChunk(of x: Tensor, through layer: Int, chunk: Int = Network.chunk,
                              _ body: (_ first: Int, _ count: Int, _ output: UnsafeBufferPointer<Float>) throws -> Void) throws {
         let n = try checkBatch(x, what: "the input")
         guard layer >= -1, layer < layerCount else { throw NetworkError("layer index \(layer) is out of range") }

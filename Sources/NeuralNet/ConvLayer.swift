@@ -134,11 +134,12 @@ struct ConvLayer: Layer {
     }
 
     /// Runs `body(chunk, images)` for the fixed chunks of a batch in
-    /// parallel; small batches run on the calling thread.
+    /// parallel, with BLAS on one thread inside them (two levels of threads
+    /// on two cores only fight); small batches run on the calling thread.
     static func eachChunk(_ batch: Int, work: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
         let size = (batch + chunks - 1) / chunks
         let parallel = batch > 1 && work >= Parallel.minimumWork * 4
-        Parallel.withSerialBLAS {
+        BLAS.withSerialThreads {
             Parallel.forEach(chunks, work: parallel ? work : 0) { chunk in
                 let lo = min(batch, chunk * size), hi = min(batch, lo + size)
                 body(chunk, lo..<hi)

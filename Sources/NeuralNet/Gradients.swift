@@ -51,10 +51,4 @@ extension Network {
         }
         return LossGradient(loss: value, parameters: grads, input: Tensor(shape: images.shape, scalars: dx))
     }
-
-    /// The loss alone, as `lossGradient` computes it (for finite differences).
-    public func loss(images: Tensor, labels: [Int], loss: Loss = .crossEntropy,
-                     targets: Tensor? = nil) throws(NetworkError) -> Double {
-        try lossGradient(images: images, labels: labels, loss: loss, targets: targets).loss
-    }
 }

@@ -5,7 +5,7 @@ import Tensors
 /// stays bounded whatever N is.
 extension Network {
     /// Inputs per forward pass when a caller hands over a whole data set.
-    static let chunk = 256
+    public static let chunk = 256
 
     /// The output of layer `layer` (the last by default) for a batch
     /// (N × input shape) → N × that layer's shape, or for one input → its shape.
@@ -17,19 +17,15 @@ extension Network {
         guard last >= -1, last < layerCount else { throw NetworkError("layer index \(last) is out of range") }
         let shape = outputShape(ofLayer: last), per = shape.reduce(1, *)
         var out = [Float](repeating: 0, count: n * per)
-        let tape = Tape(layerCount: layerCount)
-        let d = inputCount
-        parameters.withUnsafeBufferPointer { params in
-            batched.scalars.withUnsafeBufferPointer { all in
-                out.withUnsafeMutableBufferPointer { result in
-                    for lo in stride(from: 0, to: n, by: Network.chunk) {
-                        let size = min(Network.chunk, n - lo)
-                        tape.forward(self, params: params.baseAddress!, input: all.baseAddress! + lo * d,
-                                     batch: size, through: last, mode: .inference)
-                        (result.baseAddress! + lo * per).update(from: tape.output(of: last), count: size * per)
-                    }
+        do {
+            try out.withUnsafeMutableBufferPointer { result in
+                try forEachChunk(of: batched, through: last, chunk: Network.chunk) { first, _, output in
+                    (result.baseAddress! + first * per).update(from: output.baseAddress!, count: output.count)
                 }
             }
+        } catch {
+            // The copy cannot throw; only the pass's own checks can.
+            throw error as? NetworkError ?? NetworkError("\(error)")
         }
         return Tensor(shape: (single ? [] : [n]) + shape, scalars: out)
     }

@@ -24,7 +24,7 @@ extension Network {
         // Parameter gradients are computed on the way and dropped.
         var scratch = [Float](repeating: 0, count: parameterCount)
         let ones = seed == nil ? [Float](repeating: 1, count: n * per) : []
-        Parallel.withSerialBLAS {
+        BLAS.withSerialThreads {
             parameters.withUnsafeBufferPointer { params in
                 x.scalars.withUnsafeBufferPointer { input in
                     tape.forward(self, params: params.baseAddress!, input: input.baseAddress!, batch: n,
@@ -48,4 +48,12 @@ extension Network {
     /// SOFTMAX, else the last (Simonyan et al. differentiate the score, not
     /// the probability, so other classes cannot raise it by falling).
     public var scoreLayer: Int { endsInSoftmax ? layerCount - 2 : layerCount - 1 }
+
+    /// The layer whose output is the network's code: the input of the last
+    /// FC layer (the 128 numbers before the classifier), or the last layer
+    /// when there is no FC layer.
+    public var codeLayer: Int {
+        let lastFC = description.layers.lastIndex { if case .fc = $0.kind { true } else { false } }
+        return (lastFC ?? layerCount) - 1
+    }
 }

@@ -1,5 +1,4 @@
 import Dispatch
-import Tensors
 
 /// Splits independent work (one image of a batch, one channel plane) over
 /// the cores. Every iteration writes its own disjoint part of the output,
@@ -32,13 +31,6 @@ enum Parallel {
             let lo = piece * size
             if lo < count { body(lo..<min(count, lo + size)) }
         }
-    }
-
-    /// Runs a network pass with OpenBLAS on one thread: the layers already
-    /// spread their work over the cores, and OpenBLAS's own threads would
-    /// only spin against them (two levels of threads on two cores fight).
-    static func withSerialBLAS<T>(_ body: () throws -> T) rethrows -> T {
-        try BLAS.withSerialThreads(body)
     }
 }
 

@@ -39,7 +39,7 @@ final class Tape {
             values[i + 1].reserve(batch * layer.output.count)
             let layerMode: PassMode
             if case let .training(seed) = mode {
-                layerMode = .training(seed: RandomStreamSeed.combine(seed, i))
+                layerMode = .training(seed: RandomStream.seed(combining: seed, UInt64(i)))
             } else {
                 layerMode = mode
             }
@@ -84,12 +84,5 @@ final class Tape {
             result = target.pointer
         }
         return result
-    }
-}
-
-/// Per-layer seeds of one training step's pass.
-enum RandomStreamSeed {
-    static func combine(_ seed: UInt64, _ layer: Int) -> UInt64 {
-        RandomStream.seed(combining: seed, UInt64(layer))
     }
 }

@@ -81,7 +81,7 @@ extension Network {
         let steps = (n + batch - 1) / batch
         var globalStep: UInt64 = 0
 
-        try Parallel.withSerialBLAS {
+        try BLAS.withSerialThreads {
         for epoch in 0..<options.epochs {
             let order = Network.permutation(n, seed: RandomStream.seed(combining: options.seed, UInt64(epoch)))
             var epochLoss = 0.0, epochCorrect = 0, seen = 0

@@ -72,7 +72,7 @@ enum AttributionBuiltins {
     static let occlusion = Builtin("occlusion(net, x, class, size=, stride=, fill=, predicted=)",
                                    "map of p(class) for each position of a size×size square of fill (default 6, stride 2, 0.5); "
                                    + "predicted=true gives the most probable class instead") { args, context in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let (network, x, single) = try input(args)
         let classes = try classList(args, network, count: x.shape[0])
         let side = min(x.shape[2], x.shape[3])
@@ -97,7 +97,7 @@ enum AttributionBuiltins {
 
     /// The network and `x` as a batch; `single` when x was one image.
     static func input(_ args: Arguments) throws -> (Network, Tensor, single: Bool) {
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let shape = network.inputShape
         guard shape.count == 3 else {

@@ -9,7 +9,7 @@ enum InspectionBuiltins {
 
     static let activations = Builtin("activations(net, x, layer=)",
                                      "a layer's output for one input (C×H×W or a vector) or a batch (N×...); the last layer by default") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let index = try layer(args, network, default: network.layerCount - 1)
         do { return .tensor(try network.forward(try args.tensor("x"), through: index)) } catch let e as NetworkError {
@@ -19,11 +19,10 @@ enum InspectionBuiltins {
 
     static let features = Builtin("features(net, dataset, layer=)",
                                   "N×D features of every image at a layer (flattened); by default the input of the last FC layer, the network's code") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset")
         let network = try model.network(at: args.location("net"))
-        let lastFC = network.description.layers.lastIndex { if case .fc = $0.kind { return true } else { return false } }
-        let index = try layer(args, network, default: (lastFC ?? network.layerCount) - 1)
+        let index = try layer(args, network, default: network.codeLayer)
         do {
             let out = try network.forward(data.images, through: index)
             let n = data.count
@@ -35,7 +34,7 @@ enum InspectionBuiltins {
 
     static let weights = Builtin("weights(net, layer)",
                                  "a layer's parameters: .w ((filters, channels, k, k) or (outputs, inputs)) and .b") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         do {
             let (w, b) = try network.weights(layer: try args.string("layer"))
@@ -47,7 +46,7 @@ enum InspectionBuiltins {
 
     static let withWeights = Builtin("with_weights(net, layer, w=, b=)",
                                      "a copy of the network with one layer's weights and/or biases replaced (shapes checked)") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let name = try args.string("layer")
         let w = args.has("w") ? try args.tensor("w") : nil

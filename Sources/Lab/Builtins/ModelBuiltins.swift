@@ -13,7 +13,7 @@ enum ModelBuiltins {
             }
         },
         Builtin("summary(net, title=, caption=)", "a table of the network's layers with memory, parameters and MACs; totals as fields") { args, _ in
-            let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+            let model = try args.model()
             let title = try args.optionalString("title"), caption = try args.optionalString("caption")
             do throws(DescriptionError) {
                 return .object(SummaryValue(summary: try model.description.summary(), title: title, caption: caption))
@@ -23,7 +23,7 @@ enum ModelBuiltins {
             }
         },
         Builtin("receptive_field(net, layer)", "the input patch a unit of a layer sees: .size, .stride, .offset") { args, _ in
-            let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+            let model = try args.model()
             let layer = try args.string("layer")
             do throws(DescriptionError) {
                 let rf = try model.description.receptiveField(layer: layer)

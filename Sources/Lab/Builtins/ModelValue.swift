@@ -78,6 +78,13 @@ public struct ModelValue: LabObject {
     public var contentKey: String { "model:" + key }
 }
 
+extension Arguments {
+    /// The model argument `name`, with the one message every built-in gives.
+    func model(_ name: String = "net") throws -> ModelValue {
+        try object(name, as: ModelValue.self, "a model made by cnn(...)")
+    }
+}
+
 /// `summary(net)`: a table with one row a layer, and the totals as fields.
 struct SummaryValue: LabObject {
     let summary: NetworkSummary

@@ -13,7 +13,7 @@ enum TrainingBuiltins {
         "train(net, dataset, epochs=, batch=, lr=, optimizer=, momentum=, weight_decay=, seed=, loss=, validation=)",
         "a trained copy of the network (Adam by default) with .history; cached by content"
     ) { args, context in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist()")
         var options = TrainingOptions()
         options.epochs = try args.int("epochs", default: 1, min: 0, max: 10_000)
@@ -61,7 +61,7 @@ enum TrainingBuiltins {
 
     static let evaluate = Builtin("evaluate(net, dataset)",
                                   "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
         let result: Network.Evaluation
@@ -80,7 +80,7 @@ enum TrainingBuiltins {
 
     static let predict = Builtin("predict(net, x)",
                                  "the network's output (class probabilities after a SOFTMAX): a vector for one input, N×classes for a batch") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let x = try args.tensor("x")
         let network = try model.network(at: args.location("net"))
         do { return .tensor(try network.forward(x)) } catch let error as NetworkError {
@@ -90,7 +90,7 @@ enum TrainingBuiltins {
 
     static let gradcheck = Builtin("gradcheck(net, x, label, samples=, seed=)",
                                    "largest relative error between back-propagated and finite-difference gradients") { args, context in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         var x = try args.tensor("x")
         if x.shape == network.inputShape { x = Tensor(shape: [1] + x.shape, scalars: x.scalars) }

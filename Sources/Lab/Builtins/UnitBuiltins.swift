@@ -12,7 +12,7 @@ enum UnitBuiltins {
 
     static let filters = Builtin("filters(net, layer=, channel=, cmap=, cols=, scale=, title=, caption=)",
                                  "a layer's filters as a grid of images, each scaled to its own largest |w| with 0 in the middle") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let (name, w) = try filterWeights(args, network)
         let (f, c, h, wd) = (w.shape[0], w.shape[1], w.shape[2], w.shape[3])
@@ -48,7 +48,7 @@ enum UnitBuiltins {
 
     static let filterStats = Builtin("filter_stats(net, layer=)",
                                      "a convolution's filters in two numbers: .correlation (mean |r| between filters), .roughness (high-frequency energy share)") { args, _ in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let name = try args.optionalString("layer") ?? firstConv(network, args)
         do {
@@ -62,11 +62,10 @@ enum UnitBuiltins {
 
     static let unitStats = Builtin("unit_stats(net, dataset, layer=)",
                                    "a layer's units over a dataset: .dead (share never active), .sparsity (share of values not active), .correlation (mean |r| between units)") { args, context in
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
-        let lastFC = network.description.layers.lastIndex { if case .fc = $0.kind { true } else { false } }
-        let index = try InspectionBuiltins.layer(args, network, default: (lastFC ?? network.layerCount) - 1)
+        let index = try InspectionBuiltins.layer(args, network, default: network.codeLayer)
         let key = "unit_stats\n\(model.key)\n\(data.fingerprint)\n\(index)"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             do {
@@ -130,7 +129,7 @@ enum UnitBuiltins {
     /// pass over 10,000 images.
     static func unitQuery(_ args: Arguments, defaultK: Int) throws
         -> (ModelValue, DatasetValue, Network, Int, Int, Int) {
-        let model = try args.object("net", as: ModelValue.self, "a model made by cnn(...)")
+        let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
         guard args.has("layer") else {

@@ -14,6 +14,9 @@ public struct ImageGrid: Sendable {
     public var tileScale: Int
     /// A colour bar drawn right of the tiles, for colour-mapped images and heatmaps.
     public var colorLegend: ColorLegend?
+    /// A key from colour to name drawn right of the tiles, for maps of
+    /// categories (the most probable class under an occluder).
+    public var keyLegend: [(label: String, color: String)]?
 
     /// `tileScale` nil picks a scale that shows the largest tile at roughly
     /// 100 pixels, so 3×3 filters and 224×224 photos both read well.
@@ -65,10 +68,12 @@ public struct ImageGrid: Sendable {
         let titleText = title.flatMap { $0.isEmpty ? nil : TextMetrics.truncate($0, maxWidth: 600, size: Self.titleSize) }
         let titleW = titleText.map { TextMetrics.width($0, size: Self.titleSize) } ?? 0
         let barHeight = Double(rows) * cellH + Double(rows - 1) * Self.gap - (cellH - tileH)
-        let barRoom = colorLegend.map { $0.width(height: barHeight) + 16 } ?? 0
+        let key = keyLegend.flatMap { Legend($0.map { Legend.Entry(label: $0.label, color: $0.color) }, swatch: .box, single: true) }
+        let barRoom = (colorLegend.map { $0.width(height: barHeight) + 16 } ?? 0) + (key.map { $0.width + 16 } ?? 0)
         let width = max(gridW + barRoom, titleW) + 2 * Self.pad
         let top = Self.pad + (titleText == nil ? 0 : 30)
-        let height = top + Double(rows) * cellH + Double(rows - 1) * Self.gap + Self.pad
+        let keyHeight = key.map { Double($0.entries.count) * Legend.rowHeight } ?? 0
+        let height = top + max(Double(rows) * cellH + Double(rows - 1) * Self.gap, keyHeight) + Self.pad
         let left = (width - gridW - barRoom) / 2
 
         var c = SVGCanvas(width: width, height: height)
@@ -93,9 +98,13 @@ public struct ImageGrid: Sendable {
         if let colorLegend {
             try colorLegend.draw(&c, x: left + gridW + 16, y: top, height: barHeight)
         }
+        if let key {
+            key.draw(&c, x: left + gridW + barRoom - key.width, y: top, maxHeight: keyHeight)
+        }
         var detail = "\(Plural.count(tiles.count, "image")) in \(Plural.count(cols, "column"))"
         if let labels { detail += "; labels: " + labels.prefix(20).joined(separator: ", ") + (labels.count > 20 ? ", …" : "") }
         if let colorLegend { detail += "; " + colorLegend.description }
+        if let key { detail += "; key: " + key.entries.map(\.label).joined(separator: ", ") }
         return c.document(label: Describe.plot("Image grid", title: title, xlabel: nil, ylabel: nil, detail: detail))
     }
 

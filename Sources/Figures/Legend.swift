@@ -13,9 +13,10 @@ struct Legend {
     static let size = 12.0, rowHeight = 20.0, swatchWidth = 18.0
     static let maxLabelWidth = 130.0
 
-    /// Only worth drawing when it tells series apart.
-    init?(_ entries: [Entry], swatch: Swatch) {
-        guard entries.count > 1 else { return nil }
+    /// Only worth drawing when it tells series apart, unless `single`: a
+    /// class map all of one class still needs to say which.
+    init?(_ entries: [Entry], swatch: Swatch, single: Bool = false) {
+        guard entries.count > (single ? 0 : 1) else { return nil }
         self.entries = entries.map {
             Entry(label: TextMetrics.truncate($0.label, maxWidth: Legend.maxLabelWidth, size: Legend.size),
                   color: $0.color)

@@ -23,4 +23,11 @@ public enum Palette {
         let n = colors.count
         return colors[((index % n) + n) % n]
     }
+
+    /// The colour of class `index` as bytes, for painting class maps.
+    public static func rgb(_ index: Int) -> (UInt8, UInt8, UInt8) {
+        let hex = Array(color(index).utf8.dropFirst())
+        func byte(_ i: Int) -> UInt8 { UInt8(String(decoding: hex[i..<(i + 2)], as: UTF8.self), radix: 16) ?? 0 }
+        return (byte(0), byte(2), byte(4))
+    }
 }

@@ -12,12 +12,24 @@ import Tensors
 /// to maximum unless `range=` fixes it (e.g. [0, 1] for probabilities).
 enum HeatmapBuiltin {
     static let heatmap = Builtin(
-        "heatmap(map, over=, cmap=, alpha=, range=, upsample=, legend=, labels=, cols=, scale=, title=, caption=)",
-        "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given"
+        "heatmap(map, over=, cmap=, alpha=, range=, upsample=, legend=, labels=, cols=, scale=, classes=, title=, caption=)",
+        "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given; "
+            + "classes= draws a map of class numbers in the categorical palette with a key"
     ) { args, _ in
         let maps = try mapStack(try args.tensor("map"), args)
         let (count, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
         let cmap = try colormap(args)
+        let classes = try FigureBuiltins.labels(args, "classes")
+        if classes != nil {
+            for name in ["cmap", "range", "legend"] where args.has(name) {
+                throw LabError("heatmap: classes= colours each class from the categorical palette, so leave out \(name)=",
+                               at: args.location(name))
+            }
+            if let bad = maps.scalars.first(where: { !($0 >= 0 && $0 < Float(classes!.count) && $0 == $0.rounded()) }) {
+                throw LabError("heatmap: with classes= the map must hold class numbers 0 to \(classes!.count - 1); "
+                               + "found \(ValueFormat.plain(Double(bad)))", at: args.location("map"))
+            }
+        }
         let (lo, hi) = try colourRange(maps.scalars, args)
         var bases: [Tensor]? = nil
         if args.has("over") { bases = try images(try args.tensor("over"), maps: count, args) }
@@ -26,6 +38,9 @@ enum HeatmapBuiltin {
         let mode = try args.string("upsample", default: "nearest")
         guard mode == "nearest" || mode == "bilinear" else {
             throw LabError("heatmap: upsample= must be \"nearest\" or \"bilinear\", got \"\(mode)\"", at: args.location("upsample"))
+        }
+        if classes != nil, mode == "bilinear" {
+            throw LabError("heatmap: classes cannot be blended between cells; leave upsample= at \"nearest\"", at: args.location("upsample"))
         }
         var tiles: [Bitmap] = []
         for i in 0..<count {
@@ -37,7 +52,9 @@ enum HeatmapBuiltin {
                 values = resample(values, from: (h, w), to: (th, tw), bilinear: mode == "bilinear")
             }
             do throws(FigureError) {
-                let colours = try ImageRenderer.bitmap(values: values, channels: 1, height: th, width: tw, cmap: cmap, range: lo...hi)
+                let colours = classes == nil
+                    ? try ImageRenderer.bitmap(values: values, channels: 1, height: th, width: tw, cmap: cmap, range: lo...hi)
+                    : try categorical(values, height: th, width: tw)
                 if let base {
                     let gray = try ImageRenderer.bitmap(values: base.scalars, channels: 1, height: th, width: tw)
                     tiles.append(ImageRenderer.overlay(map: colours, on: gray, alpha: alpha))
@@ -57,12 +74,29 @@ enum HeatmapBuiltin {
         let fit = count == 1 ? max(1, min(8, 224 / max(width, 1))) : max(1, min(4, 96 / max(width, 1)))
         let scale = try args.int("scale", default: fit, min: 1, max: 32)
         let legend = ColorLegend(cmap: cmap, lower: Double(lo), upper: Double(hi), label: try args.optionalString("legend"))
-        let grid = ImageGrid(tiles: tiles, columns: try args.int("cols", default: min(count, 10), min: 1), labels: names,
-                             title: try args.optionalString("title"), tileScale: scale, colorLegend: legend)
+        var grid = ImageGrid(tiles: tiles, columns: try args.int("cols", default: min(count, 10), min: 1), labels: names,
+                             title: try args.optionalString("title"), tileScale: scale, colorLegend: classes == nil ? legend : nil)
+        if let classes {
+            // The key lists only the classes the maps show, in class order, so ten names do not crowd out two.
+            let present = Set(maps.scalars.map { Int($0) })
+            grid.keyLegend = classes.indices.filter(present.contains).map { (label: classes[$0], color: Palette.color($0)) }
+        }
         try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
         let what = count == 1 ? "heat map of \(h)×\(w) values" : "\(count) heat maps of \(h)×\(w) values"
-        let scaleText = "\(cmap.rawValue) from \(ValueFormat.plain(Double(lo))) to \(ValueFormat.plain(Double(hi)))"
+        let scaleText = classes != nil ? "classes in the categorical palette"
+            : "\(cmap.rawValue) from \(ValueFormat.plain(Double(lo))) to \(ValueFormat.plain(Double(hi)))"
         return try FigureBuiltins.svgFigure(grid.svg(), args, alt: what + (bases == nil ? "" : " over the image") + ", " + scaleText)
+    }
+
+    /// A map of class numbers painted one palette colour a class.
+    static func categorical(_ values: [Float], height: Int, width: Int) throws(FigureError) -> Bitmap {
+        var pixels = [UInt8]()
+        pixels.reserveCapacity(values.count * 3)
+        for v in values {
+            let (r, g, b) = Palette.rgb(Int(v))
+            pixels += [r, g, b]
+        }
+        return try Bitmap(width: width, height: height, channels: 3, pixels: pixels)
     }
 
     /// `cmap=`, viridis by default: perceptually uniform, so equal steps in

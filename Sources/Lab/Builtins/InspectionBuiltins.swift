@@ -5,7 +5,7 @@ import Tensors
 /// Looking inside a network: a layer's activations and features, its
 /// weights, and copies with weights set by hand.
 enum InspectionBuiltins {
-    static let all: [Builtin] = [activations, features, weights, withWeights]
+    static let all: [Builtin] = [activations, features, weights, withWeights, randomize]
 
     static let activations = Builtin("activations(net, x, layer=)",
                                      "a layer's output for one input (C×H×W or a vector) or a batch (N×...); the last layer by default") { args, _ in
@@ -65,11 +65,39 @@ enum InspectionBuiltins {
         }
     }
 
+    /// Adebayo et al.'s cascading randomization: a sanity check for an
+    /// explanation is whether it changes when what the network learned is
+    /// destroyed, from the top layer down.
+    static let randomize = Builtin("randomize(net, down_to=, seed=)",
+                                   "a copy with every layer from the top down to down_to (all by default) re-drawn "
+                                   + "from cnn's initial distribution") { args, context in
+        let model = try args.model()
+        let network = try model.network(at: args.location("net"))
+        let lowest = try layer(args, network, default: 0, named: "down_to")
+        guard lowest >= 0 else {
+            throw LabError("randomize: down_to= must be one of the network's layers, not its input", at: args.location("down_to"))
+        }
+        let seed = try MathBuiltins.seedArgument(args, context)
+        let fresh = Network(network.description, seed: seed)
+        var values = network.parameters
+        for index in lowest..<network.layerCount {
+            let range = network.parameterRange(ofLayer: index)
+            values.replaceSubrange(range, with: fresh.parameters[range])
+        }
+        do {
+            let name = network.description.layers[lowest].name
+            return .object(ModelValue(network: try network.replacingParameters(values), history: model.history,
+                                      key: "randomize(\(model.key),\(name),\(seed))"))
+        } catch let e as NetworkError {
+            throw LabError("randomize: \(e.message)", at: args.callLocation)
+        }
+    }
+
     /// The `layer=` argument as an index (`input` is -1).
-    static func layer(_ args: Arguments, _ network: Network, default dflt: Int) throws -> Int {
-        guard let name = try args.optionalString("layer") else { return dflt }
+    static func layer(_ args: Arguments, _ network: Network, default dflt: Int, named argument: String = "layer") throws -> Int {
+        guard let name = try args.optionalString(argument) else { return dflt }
         do { return try network.layerIndex(name) } catch {
-            throw LabError(error.message, at: args.location("layer"))
+            throw LabError(error.message, at: args.location(argument))
         }
     }
 }

@@ -5,29 +5,48 @@ import Tensors
 enum StatisticsBuiltins {
     static let all: [Builtin] = [correlation, rankCorrelation]
 
-    static let correlation = Builtin("correlation(a, b)",
-                                     "Pearson's r between the values of two tensors of the same size (flattened)") { args, _ in
-        let (a, b) = try pair(args, "correlation")
-        return .number(pearson(a, b))
+    static let correlation = Builtin("correlation(a, b, each=)",
+                                     "Pearson's r between the values of two tensors of the same size (flattened); "
+                                     + "each=true gives one r per item along the first axis") { args, _ in
+        try perItem(args, "correlation", pearson)
     }
 
-    static let rankCorrelation = Builtin("rank_correlation(a, b)",
+    static let rankCorrelation = Builtin("rank_correlation(a, b, each=)",
                                          "Spearman's rank correlation between the values of two tensors of the same size "
-                                         + "(flattened; tied values share their mean rank)") { args, _ in
-        let (a, b) = try pair(args, "rank_correlation")
-        // NaN has no rank; the answer is NaN, as Pearson's would be.
-        guard (a + b).allSatisfy({ !$0.isNaN }) else { return .number(.nan) }
-        return .number(pearson(ranks(a), ranks(b)))
+                                         + "(flattened; tied values share their mean rank); each=true gives one per item "
+                                         + "along the first axis") { args, _ in
+        try perItem(args, "rank_correlation") { a, b in
+            // NaN has no rank; the answer is NaN, as Pearson's would be.
+            guard (a + b).allSatisfy({ !$0.isNaN }) else { return .nan }
+            return pearson(ranks(a), ranks(b))
+        }
     }
 
-    static func pair(_ args: Arguments, _ name: String) throws -> ([Double], [Double]) {
+    /// One statistic over all values, or with `each=true` one per item of a
+    /// stack (a saliency map per image), which a lesson would otherwise
+    /// write as a comprehension that slices both stacks N times.
+    static func perItem(_ args: Arguments, _ name: String, _ statistic: ([Double], [Double]) -> Double) throws -> Value {
         let a = try args.tensor("a"), b = try args.tensor("b")
-        guard a.count == b.count else {
-            throw LabError("\(name): a has \(a.count) values \(a.shape) and b has \(b.count) \(b.shape); they must have as many",
-                           at: args.location("b"))
+        let each = try args.bool("each", default: false)
+        if each {
+            guard a.rank >= 2, a.shape == b.shape else {
+                throw LabError("\(name): each=true needs two stacks of the same shape (N, ...); got \(Tensor.describe(a.shape)) "
+                               + "and \(Tensor.describe(b.shape))", at: args.location("b"))
+            }
+        } else if a.count != b.count {
+            throw LabError("\(name): a has \(a.count) values \(Tensor.describe(a.shape)) and b has \(b.count) "
+                           + "\(Tensor.describe(b.shape)); they must have as many", at: args.location("b"))
         }
-        guard a.count >= 2 else { throw LabError("\(name): needs at least 2 values, got \(a.count)", at: args.location("a")) }
-        return (a.scalars.map(Double.init), b.scalars.map(Double.init))
+        let items = each ? a.shape[0] : 1
+        let size = items == 0 ? 0 : a.count / items
+        guard size >= 2 else {
+            throw LabError("\(name): needs at least 2 values\(each ? " per item" : "") to correlate, got \(size)", at: args.location("a"))
+        }
+        let values = (0..<items).map { i in
+            let range = (i * size)..<((i + 1) * size)
+            return statistic(a.scalars[range].map(Double.init), b.scalars[range].map(Double.init))
+        }
+        return each ? .tensor(Tensor(values.map(Float.init))) : .number(values[0])
     }
 
     /// r of two equally long series; NaN when either is constant (r is undefined there, and a claim should say so).

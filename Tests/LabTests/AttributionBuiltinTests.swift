@@ -100,6 +100,27 @@ import Tensors
         }
     }
 
+    @Test func classMapsGetAKeyNotAColourBar() throws {
+        let call = "heatmap(occlusion(pooled, img, 1, size=2, stride=1, predicted=true), over=img, classes=[\"zero\", \"one\"])"
+        guard case let .object(o)? = Self.value(call), let figure = o as? FigureValue, case let .svg(svg) = figure.content else {
+            Issue.record("\(call) did not make a figure")
+            return
+        }
+        #expect(!svg.contains("Colour bar") && svg.contains("key: "))
+        // Only the classes on the map are in the key, in class order.
+        let two = "heatmap(reshape([1, 0, 1, 1], [2, 2]), classes=[\"a\", \"b\", \"c\"])"
+        guard case let .object(o2)? = Self.value(two), let f2 = o2 as? FigureValue, case let .svg(svg2) = f2.content else {
+            Issue.record("\(two) did not make a figure")
+            return
+        }
+        #expect(svg2.contains("key: a, b") && !svg2.contains(">c<"))
+        #expect(Self.error("h = heatmap(reshape([0, 2, 0, 0], [2, 2]), classes=[\"a\", \"b\"])", at: "reshape")?.message
+                    .contains("class numbers 0 to 1; found 2") == true)
+        #expect(Self.error("h = heatmap(x, classes=[\"a\"], cmap=\"magma\")", at: "\"magma\"")?.located == true)
+        #expect(Self.error("h = heatmap(reshape([0, 0, 0, 0], [2, 2]), over=img, classes=[\"a\"], upsample=\"bilinear\")",
+                           at: "\"bilinear\"")?.message.contains("cannot be blended") == true)
+    }
+
     @Test func errorsPointAtTheArgument() throws {
         let cases: [(String, String, String)] = [
             ("s = saliency(net, xs, [0, 1, 1])", "[0, 1, 1]", "there are 2 images but 3 classes"),

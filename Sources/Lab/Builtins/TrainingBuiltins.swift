@@ -60,22 +60,28 @@ enum TrainingBuiltins {
     }
 
     static let evaluate = Builtin("evaluate(net, dataset)",
-                                  "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion") { args, _ in
+                                  "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion") { args, context in
         let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
-        let result: Network.Evaluation
-        do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
-            throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
-        }
-        let classes = network.outputCount
-        var confusion = [Float](repeating: 0, count: classes * classes)
-        for (label, predicted) in zip(data.labels, result.predictions) { confusion[label * classes + predicted] += 1 }
-        return .record(Record([
-            ("accuracy", .number(result.accuracy)), ("loss", .number(result.loss)),
-            ("predictions", .tensor(Tensor(result.predictions.map(Float.init)))),
-            ("confusion", .tensor(Tensor(shape: [classes, classes], scalars: confusion))),
-        ]))
+        // Memoized like training: a lesson that compares several trained
+        // networks on the test set would otherwise pay a full pass per
+        // network on every render.
+        let key = "evaluate\n\(model.key)\n\(data.fingerprint)"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            let result: Network.Evaluation
+            do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
+                throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
+            }
+            let classes = network.outputCount
+            var confusion = [Float](repeating: 0, count: classes * classes)
+            for (label, predicted) in zip(data.labels, result.predictions) { confusion[label * classes + predicted] += 1 }
+            return Record([
+                ("accuracy", .number(result.accuracy)), ("loss", .number(result.loss)),
+                ("predictions", .tensor(Tensor(result.predictions.map(Float.init)))),
+                ("confusion", .tensor(Tensor(shape: [classes, classes], scalars: confusion))),
+            ])
+        })
     }
 
     static let predict = Builtin("predict(net, x)",

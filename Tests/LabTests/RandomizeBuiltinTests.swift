@@ -36,3 +36,30 @@ import Tensors
         #expect(Harness.error("r = randomize(net, down_to=\"input\")", setup: Self.setup)?.message.contains("not its input") == true)
     }
 }
+
+/// `probe`: one layer gives a number, a list of layers a tensor, and
+/// errors name the argument.
+@Suite struct ProbeBuiltinTests {
+    static let setup = """
+        net = cnn("INPUT 2x2x1 -> CONV1-2 -> RELU -> FC-2 -> SOFTMAX", seed=1)
+        xs = reshape([1, 0.1, 0.2, 0.3, -1, 0.3, 0.1, 0.2, 1, 0.2, 0.3, 0.1, -1, 0.1, 0.1, 0.3], [4, 1, 2, 2])
+        data = dataset(xs, [1, 0, 1, 0])
+        """
+
+    @Test func oneLayerOrSeveral() throws {
+        let one = try #require(Harness.value("probe(net, data, data, layer=\"input\", epochs=30, lr=0.1, seed=1)", setup: Self.setup)?.number)
+        #expect(one == 1)
+        let many = try #require(Harness.value("probe(net, data, data, layer=[\"input\", \"relu1\"], seed=1)", setup: Self.setup)?.tensor)
+        #expect(many.shape == [2])
+    }
+
+    @Test func errorsNameTheArgument() {
+        for (source, text) in [("p = probe(net, data, data, layer=[\"fc9\"])", "no layer named 'fc9'"),
+                               ("p = probe(net, data, data, layer=[])", "lists no layers"),
+                               ("p = probe(net, data, data, lr=0)", "lr= must be a positive number"),
+                               ("p = probe(net, data, dataset(xs, [0, 1, 2, 1]))", "never shows")] {
+            let d = Harness.error(source, setup: Self.setup)
+            #expect(d?.message.contains(text) == true, "\(source): \(d?.message ?? "no error")")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import NeuralNet
+import Tensors
+import Visualizations
+
+/// `probe(net, train, test, layer=)`: the test accuracy of a linear
+/// classifier trained on one layer's frozen features (Visualizations'
+/// LinearProbe), for the depth lesson's layer-by-layer table.
+enum ProbeBuiltins {
+    static let all: [Builtin] = [probe]
+
+    static let probe = Builtin("probe(net, train, test, layer=, epochs=, batch=, lr=, seed=)",
+                               "test accuracy of a linear softmax classifier trained on one layer's frozen features "
+                               + "(pooled to at most 1,024 per image); layer=\"input\" for raw pixels, a list of layers "
+                               + "for a tensor of accuracies from one pass") { args, context in
+        let model = try args.model()
+        let train = try args.object("train", as: DatasetValue.self, "a dataset to train the probe on")
+        let test = try args.object("test", as: DatasetValue.self, "a dataset to score the probe on")
+        let network = try model.network(at: args.location("net"))
+        let (layers, single) = try layerList(args, network)
+        guard train.images.shape.dropFirst() == test.images.shape.dropFirst() else {
+            throw LabError("probe: train and test images differ in shape: \(Tensor.describe(Array(train.images.shape.dropFirst()))) "
+                           + "and \(Tensor.describe(Array(test.images.shape.dropFirst())))", at: args.location("test"))
+        }
+        var options = TrainingOptions()
+        options.epochs = try args.int("epochs", default: 3, min: 1, max: 1000)
+        options.batch = try args.int("batch", default: 128, min: 1)
+        options.learningRate = try args.number("lr", default: 0.001)
+        guard options.learningRate > 0, options.learningRate.isFinite else {
+            throw LabError("probe: lr= must be a positive number", at: args.location("lr"))
+        }
+        options.seed = try MathBuiltins.seedArgument(args, context)
+        let classes = (train.labels.max() ?? 0) + 1
+        guard (test.labels.max() ?? 0) < classes else {
+            throw LabError("probe: the test set has class \(test.labels.max() ?? 0), which the training set never shows",
+                           at: args.location("test"))
+        }
+        let key = "probe\n\(model.key)\n\(train.fingerprint)\n\(test.fingerprint)\n\(layers),\(options.epochs),"
+            + "\(options.batch),\(options.learningRate),\(options.seed)"
+        let record = try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            do {
+                let results = try LinearProbe.fit(network, train: (train.images, train.labels), test: (test.images, test.labels),
+                                                  layers: layers, classes: classes, options: options)
+                return Record([("accuracy", .tensor(Tensor(results.map { Float($0.accuracy) })))])
+            } catch let e as NetworkError {
+                throw LabError("probe: \(e.message)", at: args.location("train"))
+            }
+        }
+        guard case let .tensor(accuracies)? = record["accuracy"], accuracies.count == layers.count else { return .number(.nan) }
+        return single ? .number(Double(accuracies.scalars[0])) : .tensor(accuracies)
+    }
+
+    /// `layer=` as one name (a number back) or a list of names (a tensor back).
+    static func layerList(_ args: Arguments, _ network: Network) throws -> (layers: [Int], single: Bool) {
+        guard case let .list(items)? = args.value("layer") else {
+            return ([try InspectionBuiltins.layer(args, network, default: network.codeLayer)], true)
+        }
+        guard !items.isEmpty else { throw LabError("probe: layer= lists no layers", at: args.location("layer")) }
+        var layers: [Int] = []
+        for item in items {
+            guard case let .string(name) = item else {
+                throw LabError("probe: layer= must be a layer name or a list of names", at: args.location("layer"))
+            }
+            do { layers.append(try network.layerIndex(name)) } catch {
+                throw LabError(error.message, at: args.location("layer"))
+            }
+        }
+        return (layers, false)
+    }
+}

@@ -82,7 +82,7 @@ public struct BuiltinRegistry: Sendable {
     /// Every built-in Lectern ships.
     public static let standard = BuiltinRegistry(
         MathBuiltins.all + TextBuiltins.all + ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all
-            + AttributionBuiltins.all + UnitBuiltins.all + StatisticsBuiltins.all + ProbeBuiltins.all + EmbeddingBuiltins.all + OptimizationBuiltins.all
+            + AttributionBuiltins.all + UnitBuiltins.all + StatisticsBuiltins.all + ProbeBuiltins.all + TransformBuiltins.all + EmbeddingBuiltins.all + OptimizationBuiltins.all
             + FigureBuiltins.all + DataBuiltins.all
     )
 }

@@ -48,3 +48,25 @@ import Testing
         }
     }
 }
+
+/// `translate`, `rotate`, `scale` keep the shape and name bad arguments.
+@Suite struct TransformBuiltinTests {
+    @Test func shapesAreKept() {
+        for call in ["translate(ones([1, 4, 4]), 1, -1)", "rotate(ones([2, 1, 4, 4]), 30)", "scale(ones([4, 4]), 0.5)"] {
+            let t = Harness.value(call)?.tensor
+            #expect(t != nil, "\(call)")
+        }
+        #expect(Harness.value("translate(ones([2, 1, 4, 4]), 1, 0)")?.tensor?.shape == [2, 1, 4, 4])
+        // Moving right by one empties the first column only.
+        #expect(Harness.value("sum(translate(ones([3, 3]), 1, 0))")?.number == 6)
+    }
+
+    @Test func errorsNameTheArgument() {
+        for (source, text) in [("t = scale(ones([3, 3]), 0)", "factor must be above 0"),
+                               ("t = rotate(ones([3]), 10)", "x must be an image"),
+                               ("t = translate(ones([3, 3]), 1 / 0, 0)", "dx must be a finite number")] {
+            let d = Harness.error(source)
+            #expect(d?.message.contains(text) == true, "\(source): \(d?.message ?? "no error")")
+        }
+    }
+}

@@ -44,9 +44,9 @@ struct Evaluator {
         if session.registry[name] != nil {
             throw LabError("'\(name)' is a built-in function; call it as \(name)(...)", at: loc)
         }
-        let known = Array(session.environment.keys) + Array(locals.keys) + session.registry.names
         var message = "unknown name '\(name)'"
-        if let s = Suggest.closest(to: name, among: known) { message += "; did you mean '\(s)'?" }
+        let values = Array(session.environment.keys) + Array(locals.keys)
+        if let s = Suggest.closest(to: name, in: [values, session.registry.names]) { message += "; did you mean '\(s)'?" }
         throw LabError(message, at: loc)
     }
 

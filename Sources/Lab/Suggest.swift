@@ -2,14 +2,24 @@
 /// distance, if it is close enough to be a plausible typo.
 public enum Suggest {
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        closest(to: word, in: [candidates])
+    }
+
+    /// The closest candidate over several groups; on a tie the earlier
+    /// group wins, so a bare name suggests the lesson's own variable
+    /// (`probs`) before a built-in one edit away (`probe`).
+    public static func closest(to word: String, in groups: [[String]]) -> String? {
         let w = Array(word.lowercased())
-        var best: (String, Int)?
-        for c in Set(candidates) {
-            let d = distance(w, Array(c.lowercased()))
-            if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+        var best: (name: String, distance: Int, group: Int)?
+        for (g, candidates) in groups.enumerated() {
+            for c in Set(candidates) {
+                let d = distance(w, Array(c.lowercased()))
+                if let b = best, d > b.distance || (d == b.distance && (g > b.group || (g == b.group && c >= b.name))) { continue }
+                best = (c, d, g)
+            }
         }
-        guard let (name, d) = best else { return nil }
-        return d <= max(1, min(3, w.count / 3)) ? name : nil
+        guard let best else { return nil }
+        return best.distance <= max(1, min(3, w.count / 3)) ? best.name : nil
     }
 
     /// Edit distance where swapping two neighbours counts as one edit

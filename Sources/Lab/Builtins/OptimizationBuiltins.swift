@@ -1,5 +1,116 @@
-/// Built-ins that optimize the input (issue 6): class models, inversion,
-/// DeepDream, style transfer, adversarial and fooling images.
+import NeuralNet
+import Tensors
+import Visualizations
+
+/// Built-ins that optimize the input (issue 6): class models, inversion and
+/// fooling images here; DeepDream, neural style and the Gram matrix in
+/// OptimizationArtBuiltins.swift; adversarial examples in
+/// AdversarialBuiltins.swift. All run on one engine
+/// (`Visualizations.InputOptimizer`) and are memoized by content: the
+/// model, the images' bytes, every setting, and the seed where it is used.
 enum OptimizationBuiltins {
-    static let all: [Builtin] = []
+    static let all: [Builtin] = [classModel, invert, fool] + OptimizationArtBuiltins.all + AdversarialBuiltins.all
+    typealias A = OptimizationArguments
+
+    static let classModel = Builtin(
+        "class_model(net, class, steps=, lr=, l2=, blur=, blur_every=, jitter=, tv=, momentum=, seed=)",
+        "Simonyan et al.'s class model: the image maximizing the class score S_c − l2·‖x‖², by jittered, blurred, "
+            + "normalised gradient steps from a black image; class may be a list (a stack of images)"
+    ) { args, context in
+        let (model, network) = try A.network(args)
+        let (classes, single) = try A.classes(args, "class", network)
+        let side = min(network.inputShape[1], network.inputShape[2])
+        var o = try A.optimizer(args, context, steps: 200, lr: 0.02)
+        o.finalLearningRate = o.learningRate / 10
+        o.l2 = try A.weight(args, "l2", default: 0.1)
+        o.blurSigma = try A.weight(args, "blur", default: 0.6)
+        o.blurEvery = try args.int("blur_every", default: 4, min: 1, max: 100_000)
+        o.jitter = try args.int("jitter", default: 2, min: 0, max: max(0, side / 2))
+        o.tvWeight = try A.weight(args, "tv", default: 0)
+        let key = "class_model\n\(model.key)\n\(classes)\n\(A.describe(o))"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            try A.run(args, at: "class") {
+                let start = try Tensor(zeros: [classes.count] + network.inputShape)
+                let objective = try ClassObjective(network, quantity: .score, classes: classes)
+                let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+                let (p, predicted) = try A.predictions(network, result.images)
+                let n = classes.count, d = p.count / n
+                return Record([
+                    A.imageField(result.images, single: single),
+                    ("score", A.perImage(result.final.loss.map { -$0 }, single: single)),
+                    ("probability", A.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
+                    ("predictions", A.perImage(predicted.map(Float.init), single: single)),
+                    ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
+                ])
+            }
+        })
+    }
+
+    static let invert = Builtin(
+        "invert(net, x, layer=, steps=, lr=, tv=, beta=, alpha=, alpha_power=, momentum=, seed=)",
+        "Mahendran and Vedaldi's inversion: an image whose code at layer matches x's, from noise, minimizing "
+            + "‖Φ(x̂)−Φ(x)‖²/‖Φ(x)‖² + tv·TV_β(x̂) + alpha·‖x̂‖^alpha_power"
+    ) { args, context in
+        let (model, network) = try A.network(args)
+        let (x, single) = try A.images(args, "x", network, limit: A.maxBatch)
+        let layer = try A.layer(args, network, default: network.codeLayer)
+        var o = try A.optimizer(args, context, steps: 500, lr: 0.05)
+        o.finalLearningRate = o.learningRate / 20
+        o.tvWeight = try A.weight(args, "tv", default: 1e-4)
+        o.totalVariation = TotalVariation(beta: try A.weight(args, "beta", default: 2, positive: true))
+        o.alphaWeight = try A.weight(args, "alpha", default: 0)
+        o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", default: 6, positive: true))
+        let key = "invert\n\(model.key)\n\(A.fingerprint(x))\n\(layer)\n\(A.describe(o, random: true))"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            try A.run(args, at: "x") {
+                let target = try network.forward(x, through: layer)
+                let start = try Tensor.uniform(shape: x.shape, seed: RandomStream.seed(combining: o.seed, 1))
+                let objective = FeatureReconstruction(layer: layer, target: target)
+                let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+                let n = x.shape[0], per = x.count / n
+                let distance = (0..<n).map { e -> Float in
+                    var d: Float = 0, norm: Float = 0
+                    for i in (e * per)..<((e + 1) * per) {
+                        let diff = result.images.scalars[i] - x.scalars[i]
+                        d += diff * diff
+                        norm += x.scalars[i] * x.scalars[i]
+                    }
+                    return (d / max(norm, .leastNormalMagnitude)).squareRoot()
+                }
+                return Record([
+                    A.imageField(result.images, single: single),
+                    ("error", A.perImage(result.final.loss.map { $0.squareRoot() }, single: single)),
+                    ("distance", A.perImage(distance, single: single)),
+                    ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
+                ])
+            }
+        })
+    }
+
+    static let fool = Builtin(
+        "fool(net, class, steps=, lr=, momentum=, seed=)",
+        "Nguyen et al.'s fooling image: from uniform noise, gradient steps on log p(class) until the network is sure "
+            + "of a class the image does not show; class may be a list"
+    ) { args, context in
+        let (model, network) = try A.network(args)
+        let (classes, single) = try A.classes(args, "class", network)
+        var o = try A.optimizer(args, context, steps: 100, lr: 0.01)
+        let key = "fool\n\(model.key)\n\(classes)\n\(A.describe(o, random: true))"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            try A.run(args, at: "class") {
+                let start = try Tensor.uniform(shape: [classes.count] + network.inputShape,
+                                               seed: RandomStream.seed(combining: o.seed, 1))
+                let objective = try ClassObjective(network, quantity: .logProbability, classes: classes)
+                let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+                let (p, predicted) = try A.predictions(network, result.images)
+                let n = classes.count, d = p.count / n
+                return Record([
+                    A.imageField(result.images, single: single),
+                    ("probability", A.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
+                    ("predictions", A.perImage(predicted.map(Float.init), single: single)),
+                    ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
+                ])
+            }
+        })
+    }
 }

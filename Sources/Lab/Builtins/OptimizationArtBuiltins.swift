@@ -1,0 +1,187 @@
+import NeuralNet
+import Tensors
+import Visualizations
+
+/// "Deep art": DeepDream, Gatys et al.'s neural style, and the Gram matrix
+/// style is built on (with `shuffle_positions`, to show what it ignores).
+enum OptimizationArtBuiltins {
+    static let all: [Builtin] = [deepdream, styleTransfer, gram, shufflePositions]
+    typealias A = OptimizationArguments
+
+    static let deepdream = Builtin(
+        "deepdream(net, x, layer=, unit=, steps=, octaves=, scale=, lr=, jitter=, seed=)",
+        "DeepDream: raise ½‖a‖² of a layer (or of feature map unit=) by normalised, jittered gradient steps, "
+            + "over octaves of coarser to finer steps; .image, .norm_before, .norm_after"
+    ) { args, context in
+        let (model, network) = try A.network(args)
+        let (x, single) = try A.images(args, "x", network, limit: A.maxBatch)
+        let layer = try A.layer(args, network, default: dreamLayer(network))
+        let units = network.outputShape(ofLayer: layer)[0]
+        let unit = try args.optionalInt("unit")
+        if let unit, unit < 0 || unit >= units {
+            let name = network.description.layers[layer].name
+            throw LabError("deepdream: \(name) has \(units) units, numbered 0 to \(units - 1); there is no unit \(unit)",
+                           at: args.location("unit"))
+        }
+        var o = try A.optimizer(args, context, steps: 20, lr: 0.005, momentum: nil)
+        o.normalization = .meanAbs
+        o.momentum = 0
+        o.jitter = try args.int("jitter", default: 2, min: 0, max: max(0, network.inputShape[1] / 2))
+        let octaves = try args.int("octaves", default: 3, min: 1, max: 8)
+        let scale = try A.weight(args, "scale", default: 1.5, positive: true)
+        guard scale >= 1 else { throw LabError("deepdream: 'scale' must be at least 1, got \(scale)", at: args.location("scale")) }
+        let key = "deepdream\n\(model.key)\n\(A.fingerprint(x))\n\(layer),\(unit ?? -1),\(octaves),\(scale)\n\(A.describe(o))"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            try A.run(args, at: "x") {
+                let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
+                                          optimizer: o, checkpoint: { try context.checkDeadline() })
+                return Record([
+                    A.imageField(r.images, single: single),
+                    ("norm_before", A.perImage(r.normBefore, single: single)),
+                    ("norm_after", A.perImage(r.normAfter, single: single)),
+                    ("loss", A.curve(r.loss, final: r.normAfter.map { -$0 * $0 / 2 }, single: single)),
+                ])
+            }
+        })
+    }
+
+    static let styleTransfer = Builtin(
+        "style_transfer(net, content, style, steps=, style_weight=, content_weight=, style_layers=, content_layer=, lr=, momentum=, jitter=, init=, seed=)",
+        "Gatys et al.'s neural style: an image with the content's feature maps at content_layer and the style's Gram "
+            + "matrices at style_layers; .image, .style_loss, .content_loss, .loss (curves)"
+    ) { args, context in
+        let (model, network) = try A.network(args)
+        let (content, single) = try A.images(args, "content", network, limit: A.maxBatch)
+        let (style, _) = try A.images(args, "style", network, limit: A.maxBatch)
+        guard style.shape[0] == 1 || style.shape[0] == content.shape[0] else {
+            throw LabError("style_transfer: give one style image, or one per content image (\(content.shape[0])); got "
+                           + "\(style.shape[0])", at: args.location("style"))
+        }
+        let styleLayers = try layerList(args, network)
+        let contentLayer = try A.layer(args, network, "content_layer", default: dreamLayer(network))
+        var o = try A.optimizer(args, context, steps: 500, lr: 0.05)
+        o.normalization = .adam
+        o.finalLearningRate = o.learningRate / 20
+        o.jitter = try args.int("jitter", default: 0, min: 0, max: max(0, network.inputShape[1] / 2))
+        let styleWeight = try A.weight(args, "style_weight", default: 1)
+        let contentWeight = try A.weight(args, "content_weight", default: 0.03)
+        let initial = try args.string("init", default: "content")
+        guard initial == "content" || initial == "noise" else {
+            throw LabError("style_transfer: init must be \"content\" or \"noise\", got \"\(initial)\"", at: args.location("init"))
+        }
+        let key = "style_transfer\n\(model.key)\n\(A.fingerprint(content))\n\(A.fingerprint(style))\n\(styleLayers)>\(contentLayer)\n"
+            + "\(styleWeight),\(contentWeight),\(initial)\n\(A.describe(o, random: initial == "noise"))"
+        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            try A.run(args, at: "content") {
+                let objective = try StyleObjective(network, style: style, content: content, styleLayers: styleLayers,
+                                                   contentLayer: contentLayer, styleWeight: styleWeight,
+                                                   contentWeight: contentWeight)
+                let start = initial == "content" ? content
+                    : try Tensor.uniform(shape: content.shape, seed: RandomStream.seed(combining: o.seed, 1))
+                let r = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+                return Record([
+                    A.imageField(r.images, single: single),
+                    ("style_loss", A.curve(r.components[0], final: r.final.components[0], single: single)),
+                    ("content_loss", A.curve(r.components[1], final: r.final.components[1], single: single)),
+                    ("loss", A.curve(r.loss, final: r.finalLoss, single: single)),
+                ])
+            }
+        })
+    }
+
+    static let gram = Builtin(
+        "gram(net, x=, layer=)",
+        "the Gram matrix F·Fᵀ/M of a layer's feature maps for x (C×C, N×C×C for a batch); gram(t) of feature maps t itself"
+    ) { args, _ in
+        guard case .object(let o)? = args.value("net"), o is ModelValue else {
+            guard let t = try? args.tensor("net") else {
+                throw args.fail("net", "a model made by cnn(...), or a tensor of feature maps")
+            }
+            guard !args.has("x"), !args.has("layer") else {
+                throw LabError("gram: with feature maps as the first argument, leave out x= and layer=", at: args.location("net"))
+            }
+            guard (2...4).contains(t.rank), t.count > 0 else {
+                throw LabError("gram: feature maps must be C×H×W (or C×M, or a batch N×C×H×W), got \(Tensor.describe(t.shape))",
+                               at: args.location("net"))
+            }
+            let g = GramMatrix.compute(t.rank == 4 ? t : Tensor(shape: [1] + t.shape, scalars: t.scalars))
+            return .tensor(t.rank == 4 ? g : Tensor(shape: Array(g.shape.dropFirst()), scalars: g.scalars))
+        }
+        let (_, network) = try A.network(args)
+        guard args.has("x") else { throw LabError("gram: give x, the image(s) to take the Gram matrix of", at: args.callLocation) }
+        let (x, single) = try A.images(args, "x", network)
+        let layer = try A.layer(args, network, default: dreamLayer(network))
+        let g = GramMatrix.compute(try A.run(args, at: "x") { try network.forward(x, through: layer) })
+        return .tensor(single ? Tensor(shape: Array(g.shape.dropFirst()), scalars: g.scalars) : g)
+    }
+
+    static let shufflePositions = Builtin(
+        "shuffle_positions(x, seed=)",
+        "the positions of C×H×W maps (or of each N×C×H×W image) shuffled by one random permutation shared by every channel"
+    ) { args, context in
+        let x = try args.tensor("x")
+        guard x.rank == 3 || x.rank == 4 else {
+            throw LabError("shuffle_positions: x must be C×H×W or N×C×H×W, got \(Tensor.describe(x.shape))", at: args.location("x"))
+        }
+        let seed = try MathBuiltins.seedArgument(args, context)
+        let positions = x.shape[x.rank - 1] * x.shape[x.rank - 2]
+        var order = Array(0..<positions)
+        let stream = RandomStream(seed: seed)
+        for i in stride(from: positions - 1, to: 0, by: -1) {
+            order.swapAt(i, Int(stream.value(at: UInt64(i)) % UInt64(i + 1)))
+        }
+        var out = x.scalars
+        for plane in 0..<(positions == 0 ? 0 : x.count / positions) {
+            for (to, from) in order.enumerated() { out[plane * positions + to] = x.scalars[plane * positions + from] }
+        }
+        return .tensor(Tensor(shape: x.shape, scalars: out))
+    }
+
+    // MARK: - Layers
+
+    /// The layer DeepDream and the content loss read by default: the output
+    /// of the last CONV layer, after its ReLU when one follows (a ReLU's
+    /// output is what the next layer sees, and its norm cannot be raised by
+    /// making responses more negative; as the content layer it lets the
+    /// style loss fall further than the raw convolution does).
+    static func dreamLayer(_ network: Network) -> Int {
+        let layers = network.description.layers
+        guard let conv = layers.lastIndex(where: { if case .conv = $0.kind { true } else { false } }) else {
+            return network.scoreLayer
+        }
+        return conv + 1 < layers.count && layers[conv + 1].kind == .relu ? conv + 1 : conv
+    }
+
+    /// The CONV layers, first to last.
+    static func convLayers(_ network: Network) -> [Int] {
+        network.description.layers.indices.filter {
+            if case .conv = network.description.layers[$0].kind { true } else { false }
+        }
+    }
+
+    /// `style_layers=`: a list of layer names; by default every CONV layer,
+    /// one Gram matrix at each depth as Gatys et al. take conv1_1 ...
+    /// conv5_1. Before the ReLU, so the Gram matrix also sees the negative
+    /// half of each response; on the lessons' network that lets the style
+    /// loss fall hundreds of times where the rectified maps stall near 50×.
+    static func layerList(_ args: Arguments, _ network: Network) throws -> [Int] {
+        guard args.has("style_layers") else {
+            let convs = convLayers(network)
+            return convs.isEmpty ? [network.scoreLayer] : convs
+        }
+        let items = try args.list("style_layers")
+        guard !items.isEmpty else { throw LabError("style_transfer: style_layers= names no layer", at: args.location("style_layers")) }
+        return try items.map { item in
+            guard case let .string(name) = item else { throw args.fail("style_layers", "a list of layer names") }
+            let index: Int
+            do { index = try network.layerIndex(name) } catch let error as NetworkError {
+                throw LabError("style_transfer: \(error.message)", at: args.location("style_layers"))
+            }
+            guard index >= 0 else {
+                throw LabError("style_transfer: style_layers= must name the network's layers, not its input",
+                               at: args.location("style_layers"))
+            }
+            return index
+        }
+    }
+}

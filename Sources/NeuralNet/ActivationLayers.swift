@@ -34,7 +34,7 @@ struct ActivationLayer: Layer {
 
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
         let (src, grad, out) = (SharedPointer(UnsafeMutablePointer(mutating: x)),
                                 SharedPointer(UnsafeMutablePointer(mutating: dy)), SharedPointer(dx))
@@ -84,7 +84,7 @@ struct DropoutLayer: Layer {
 
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
         let mask = memo.scratch.pointer
         for i in 0..<batch * input.count { dx[i] = dy[i] * mask[i] }

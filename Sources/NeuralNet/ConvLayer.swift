@@ -82,12 +82,13 @@ struct ConvLayer: Layer {
 
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         let g = geometry, (k, p, f, group) = (g.rows, g.positions, filters, group)
         let span = group * p, perChunk = weightCount + biasCount
         memo.columns.reserve(ConvLayer.chunks * k * span)
         memo.extra.reserve(ConvLayer.chunks * (k + f) * span)
-        memo.scratch.zero(ConvLayer.chunks * perChunk)
+        let wantsParameters = dparams != nil
+        if wantsParameters { memo.scratch.zero(ConvLayer.chunks * perChunk) }
         let (cols, extra, partial) = (SharedPointer(memo.columns.pointer), SharedPointer(memo.extra.pointer),
                                       SharedPointer(memo.scratch.pointer))
         let (src, grad) = (SharedPointer(UnsafeMutablePointer(mutating: x)), SharedPointer(UnsafeMutablePointer(mutating: dy)))
@@ -109,15 +110,17 @@ struct ConvLayer: Layer {
                     }
                     d = UnsafePointer(dt)
                 }
-                g.im2col(src.base + first * g.imageSize, columns, batch: count)
-                // dw += dt · columnsᵀ
-                BLAS.sgemm(transB: true, m: f, n: k, k: width, a: d, lda: width, b: columns, ldb: width,
-                           beta: 1, c: dw, ldc: k)
-                for c in 0..<f {
-                    let row = d + c * width
-                    var s: Float = 0
-                    for i in 0..<width { s += row[i] }
-                    db[c] += s
+                if wantsParameters {
+                    g.im2col(src.base + first * g.imageSize, columns, batch: count)
+                    // dw += dt · columnsᵀ
+                    BLAS.sgemm(transB: true, m: f, n: k, k: width, a: d, lda: width, b: columns, ldb: width,
+                               beta: 1, c: dw, ldc: k)
+                    for c in 0..<f {
+                        let row = d + c * width
+                        var s: Float = 0
+                        for i in 0..<width { s += row[i] }
+                        db[c] += s
+                    }
                 }
                 guard let dxs else { continue }
                 // dcolumns = wᵀ · dt, folded back onto the images' pixels.
@@ -127,6 +130,7 @@ struct ConvLayer: Layer {
             }
         }
         // Chunk sums in chunk order: the same bytes on any number of threads.
+        guard let dparams else { return }
         for chunk in 0..<ConvLayer.chunks {
             let part = memo.scratch.pointer + chunk * perChunk
             for i in 0..<perChunk { dparams[i] += part[i] }

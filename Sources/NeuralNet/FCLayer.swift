@@ -29,14 +29,16 @@ struct FCLayer: Layer {
 
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
-        // dw += dyᵀ · x
-        BLAS.sgemm(transA: true, m: outputs, n: inputs, k: batch, a: dy, lda: outputs,
-                   b: x, ldb: inputs, beta: 1, c: dparams, ldc: inputs)
-        let db = dparams + weightCount
-        for n in 0..<batch {
-            let row = dy + n * outputs
-            for o in 0..<outputs { db[o] += row[o] }
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
+        if let dparams {
+            // dw += dyᵀ · x
+            BLAS.sgemm(transA: true, m: outputs, n: inputs, k: batch, a: dy, lda: outputs,
+                       b: x, ldb: inputs, beta: 1, c: dparams, ldc: inputs)
+            let db = dparams + weightCount
+            for n in 0..<batch {
+                let row = dy + n * outputs
+                for o in 0..<outputs { db[o] += row[o] }
+            }
         }
         // dx = dy · w
         if let dx {

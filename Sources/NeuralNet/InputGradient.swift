@@ -21,8 +21,6 @@ extension Network {
         let tape = Tape(layerCount: layerCount)
         var output = [Float](repeating: 0, count: n * per)
         var gradient = [Float](repeating: 0, count: x.count)
-        // Parameter gradients are computed on the way and dropped.
-        var scratch = [Float](repeating: 0, count: parameterCount)
         let ones = seed == nil ? [Float](repeating: 1, count: n * per) : []
         BLAS.withSerialThreads {
             parameters.withUnsafeBufferPointer { params in
@@ -31,11 +29,10 @@ extension Network {
                                  through: layer, mode: .inference)
                     output.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: tape.output(of: layer), count: n * per) }
                     (seed?.scalars ?? ones).withUnsafeBufferPointer { dy in
-                        scratch.withUnsafeMutableBufferPointer { dp in
-                            if let dx = tape.backward(self, params: params.baseAddress!, dparams: dp.baseAddress!,
-                                                      from: layer, gradient: dy.baseAddress!, rule: rule) {
-                                gradient.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: dx, count: x.count) }
-                            }
+                        // No parameter gradients: a visualization would throw them away.
+                        if let dx = tape.backward(self, params: params.baseAddress!, dparams: nil,
+                                                  from: layer, gradient: dy.baseAddress!, rule: rule) {
+                            gradient.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: dx, count: x.count) }
                         }
                     }
                 }

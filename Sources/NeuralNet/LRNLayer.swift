@@ -36,7 +36,7 @@ struct LRNLayer: Layer {
     /// dx_i = dy_i s_i^−β − 2αβ x_i Σ_{|c−i| ≤ n/2} dy_c x_c s_c^−β−1
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
         let (channels, plane) = (input.channels, input.height * input.width)
         let half = Self.size / 2

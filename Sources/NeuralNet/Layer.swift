@@ -61,10 +61,11 @@ protocol Layer: Sendable {
 
     /// dy: (N, output.count) → dx: (N, input.count), overwritten (skipped when
     /// nil: the first layer's input needs no gradient while training);
-    /// parameter gradients are added into `dparams`.
+    /// parameter gradients are added into `dparams`, and skipped when it is
+    /// nil (the input-gradient visualizations would throw them away).
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule)
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule)
 }
 
 extension Layer {

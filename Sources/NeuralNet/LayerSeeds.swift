@@ -38,18 +38,15 @@ extension Network {
                 guard given.count == layers.count, zip(given, shapes).allSatisfy({ $0.shape == $1 }) else { return }
                 // The gradient at the current layer's output, with every seed at or above it added.
                 var current = seed(at: deepest, layers, given)
-                var scratch = [Float](repeating: 0, count: parameterCount)
                 let stops = Set(layers).sorted(by: >)
                 for (top, below) in zip(stops, stops.dropFirst().map(Optional.some) + [nil]) where top >= 0 {
                     let down = (below ?? -1) + 1
                     var arrived = [Float](repeating: 0, count: n * outputShape(ofLayer: down - 1).reduce(1, *))
                     current.withUnsafeBufferPointer { dy in
-                        scratch.withUnsafeMutableBufferPointer { dp in
-                            // The tape's own buffers are reused by the next segment, so copy out.
-                            if let dx = tape.backward(self, params: params.baseAddress!, dparams: dp.baseAddress!,
-                                                      from: top, gradient: dy.baseAddress!, down: down, rule: rule) {
-                                arrived.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: dx, count: $0.count) }
-                            }
+                        // The tape's own buffers are reused by the next segment, so copy out.
+                        if let dx = tape.backward(self, params: params.baseAddress!, dparams: nil,
+                                                  from: top, gradient: dy.baseAddress!, down: down, rule: rule) {
+                            arrived.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: dx, count: $0.count) }
                         }
                     }
                     if let below { add(seed(at: below, layers, given), to: &arrived) }

@@ -66,7 +66,7 @@ struct MaxPoolLayer: Layer {
 
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
         unpool(dy, into: dx, batch: batch, switches: memo.switches.pointer)
     }
@@ -116,7 +116,7 @@ struct AvgPoolLayer: Layer {
 
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
         let planes = batch * input.channels
         let (h, w, oh, ow, k, s) = (input.height, input.width, output.height, output.width, kernel, stride)

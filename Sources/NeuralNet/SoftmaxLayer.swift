@@ -19,7 +19,7 @@ struct SoftmaxLayer: Layer {
     /// dx = y ⊙ (dy − Σ dy·y)
     func backward(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
                   _ dx: UnsafeMutablePointer<Float>?, batch: Int, params: UnsafePointer<Float>,
-                  dparams: UnsafeMutablePointer<Float>, memo: LayerMemo, rule: ReLURule) {
+                  dparams: UnsafeMutablePointer<Float>?, memo: LayerMemo, rule: ReLURule) {
         guard let dx else { return }
         let d = input.count
         for n in 0..<batch {

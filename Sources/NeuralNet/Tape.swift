@@ -59,11 +59,12 @@ final class Tape {
     func output(of index: Int) -> UnsafeMutablePointer<Float> { values[index + 1].pointer }
 
     /// Sends `dy` (the gradient at layer `from`'s output) back through
-    /// layers from...down, adding parameter gradients into `dparams`.
+    /// layers from...down, adding parameter gradients into `dparams` (none
+    /// when it is nil).
     /// Returns the gradient at layer `down`'s input, or nil when
     /// `inputGradient` is false and `down` is 0 (training skips it).
     @discardableResult
-    func backward(_ network: Network, params: UnsafePointer<Float>, dparams: UnsafeMutablePointer<Float>,
+    func backward(_ network: Network, params: UnsafePointer<Float>, dparams: UnsafeMutablePointer<Float>?,
                   from: Int, gradient dy: UnsafePointer<Float>, down: Int = 0,
                   inputGradient: Bool = true, rule: ReLURule = .gradient) -> UnsafeMutablePointer<Float>? {
         var current = dy
@@ -77,7 +78,7 @@ final class Tape {
             if wantsInput { target.reserve(batch * layer.input.count) }
             layer.backward(values[i].pointer, values[i + 1].pointer, current,
                            wantsInput ? target.pointer : nil, batch: batch,
-                           params: params + network.offsets[i], dparams: dparams + network.offsets[i],
+                           params: params + network.offsets[i], dparams: dparams.map { $0 + network.offsets[i] },
                            memo: memos[i], rule: rule)
             guard wantsInput else { return nil }
             current = UnsafePointer(target.pointer)

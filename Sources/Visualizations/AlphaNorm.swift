@@ -5,23 +5,13 @@ import Tensors
 /// α (they use 6) it costs almost nothing inside the image's range and
 /// rises steeply beyond it, so it keeps a reconstruction from drifting to
 /// extreme pixel values without pulling ordinary ones to zero.
-public struct AlphaNorm: Sendable, Equatable {
+public struct AlphaNorm: ImagePrior, Equatable {
     public let alpha: Float
 
     public init(alpha: Float = 6) { self.alpha = alpha }
 
-    /// x: N × ... → one value per image.
-    public func value(of x: Tensor) -> [Float] { run(x, weight: 0, gradient: nil) }
-
-    /// ∂‖x‖_α^α/∂x = α |x|^(α−1) sign(x), shaped as x.
-    public func gradient(of x: Tensor) -> Tensor {
-        var g = [Float](repeating: 0, count: x.count)
-        g.withUnsafeMutableBufferPointer { _ = run(x, weight: 1, gradient: $0.baseAddress!) }
-        return Tensor(shape: x.shape, scalars: g)
-    }
-
-    /// Each image's value; adds weight · the gradient into `gradient` when given.
-    func run(_ x: Tensor, weight: Float, gradient: UnsafeMutablePointer<Float>?) -> [Float] {
+    /// Each image's value; adds weight · the gradient (α |x|^(α−1) sign(x)) into `gradient` when given.
+    public func run(_ x: Tensor, weight: Float, gradient: UnsafeMutablePointer<Float>?) -> [Float] {
         let n = x.shape.first ?? 0, per = n == 0 ? 0 : x.count / n
         let a = Double(alpha)
         var values = [Float](repeating: 0, count: n)

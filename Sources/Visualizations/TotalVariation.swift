@@ -10,23 +10,13 @@ import Tensors
 /// where a difference that would leave the image counts as 0. β = 2 is the
 /// smooth quadratic; β = 1 is the classic TV that keeps sharp edges (its
 /// gradient is taken as 0 where both differences are 0).
-public struct TotalVariation: Sendable, Equatable {
+public struct TotalVariation: ImagePrior, Equatable {
     public let beta: Float
 
     public init(beta: Float = 2) { self.beta = beta }
 
-    /// x: N × C × H × W → one value per image.
-    public func value(of x: Tensor) -> [Float] { run(x, weight: 0, gradient: nil) }
-
-    /// ∂TV/∂x, shaped as x.
-    public func gradient(of x: Tensor) -> Tensor {
-        var g = [Float](repeating: 0, count: x.count)
-        g.withUnsafeMutableBufferPointer { _ = run(x, weight: 1, gradient: $0.baseAddress!) }
-        return Tensor(shape: x.shape, scalars: g)
-    }
-
-    /// Each image's value; adds weight · ∂TV/∂x into `gradient` when given.
-    func run(_ x: Tensor, weight: Float, gradient: UnsafeMutablePointer<Float>?) -> [Float] {
+    /// Each image's value; adds weight · the gradient (∂TV/∂x) into `gradient` when given.
+    public func run(_ x: Tensor, weight: Float, gradient: UnsafeMutablePointer<Float>?) -> [Float] {
         let (n, planes, h, w) = PlaneLayout.dims(x)
         var values = [Float](repeating: 0, count: n)
         let half = beta / 2

@@ -18,11 +18,13 @@ public struct BenchReport: Codable, Sendable, Equatable {
     public var layers: [Layer]
     /// Saliency and occlusion on the reference network; absent when not run.
     public var visualizations: Visualization?
+    /// t-SNE of Fashion-MNIST test images, one entry a size; absent when not run.
+    public var tsne: [TSNERun]?
     public var peakMemoryBytes: Int
 
     public init(quick: Bool, machine: Machine, openblas: OpenBLAS, sgemm: Gemm, conv: [Conv] = [],
                 training: Training? = nil, layers: [Layer] = [], visualizations: Visualization? = nil,
-                peakMemoryBytes: Int) {
+                tsne: [TSNERun]? = nil, peakMemoryBytes: Int) {
         self.quick = quick
         self.machine = machine
         self.openblas = openblas
@@ -31,11 +33,12 @@ public struct BenchReport: Codable, Sendable, Equatable {
         self.training = training
         self.layers = layers
         self.visualizations = visualizations
+        self.tsne = tsne
         self.peakMemoryBytes = peakMemoryBytes
     }
 
     enum CodingKeys: String, CodingKey {
-        case quick, machine, openblas, conv, training, layers, visualizations
+        case quick, machine, openblas, conv, training, layers, visualizations, tsne
         case sgemm = "sgemm_1024"
         case peakMemoryBytes = "peak_memory_bytes"
     }

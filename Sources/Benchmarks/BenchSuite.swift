@@ -9,15 +9,18 @@ public struct BenchSettings: Sendable, Equatable {
     public var trainingRuns: Int
     /// Timed runs of each visualization (saliency, occlusion).
     public var visualizationRepeats: Int
+    /// Points of each t-SNE run (one run a size); empty for none.
+    public var tsneSizes: [Int]
 
     public init(quick: Bool, gemmRepeats: Int, convRepeats: Int, layerRepeats: Int, trainingRuns: Int,
-                visualizationRepeats: Int = 5) {
+                visualizationRepeats: Int = 5, tsneSizes: [Int] = EmbeddingBench.sizes) {
         self.quick = quick
         self.gemmRepeats = gemmRepeats
         self.convRepeats = convRepeats
         self.layerRepeats = layerRepeats
         self.trainingRuns = trainingRuns
         self.visualizationRepeats = visualizationRepeats
+        self.tsneSizes = tsneSizes
     }
 
     /// Under a minute on two cores.
@@ -42,10 +45,11 @@ public enum BenchSuite {
         }
         let layers = try TrainingBench.layers(repeats: settings.layerRepeats)
         let visualizations = try VisualizationBench.measure(repeats: settings.visualizationRepeats)
+        let tsne = try EmbeddingBench.measure(sizes: settings.tsneSizes)
         // Last: it loads the data set, the largest allocation of the run.
         let training = try TrainingBench.measure(runs: settings.trainingRuns)
         return BenchReport(quick: settings.quick, machine: machine, openblas: openblas, sgemm: sgemm, conv: conv,
                            training: training, layers: layers, visualizations: visualizations,
-                           peakMemoryBytes: PeakMemory.bytes)
+                           tsne: tsne.isEmpty ? nil : tsne, peakMemoryBytes: PeakMemory.bytes)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the compute core: sgemm, convolutions, training throughput and peak memory.",
+        abstract: "Measure the compute core: sgemm, convolutions, training throughput, t-SNE and peak memory.",
         discussion: """
             Every figure is a median of several runs after a warm-up. Run a release build on an idle \
             machine; numbers from a busy one are noisy. OpenBLAS's kernels and thread count are part \
@@ -17,6 +17,9 @@ struct Bench: ParsableCommand {
 
     @Flag(help: "Few repeats: checks that every benchmark runs (CI), too noisy to compare.")
     var quick = false
+
+    @Flag(help: "Time t-SNE at 2,000, 5,000 and 10,000 points, not only 2,000 (adds about half a minute).")
+    var tsne = false
 
     /// A bad --json path fails now, not after a minute of measuring.
     func validate() throws {
@@ -36,7 +39,9 @@ struct Bench: ParsableCommand {
         let report: BenchReport
         let data: Data
         do {
-            report = try BenchSuite.run(quick ? .quick : .full)
+            var settings: BenchSettings = quick ? .quick : .full
+            if tsne { settings.tsneSizes = EmbeddingBench.comparisonSizes }
+            report = try BenchSuite.run(settings)
             data = try report.json()
         } catch {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
@@ -46,7 +51,7 @@ struct Bench: ParsableCommand {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
             return
         }
-        print(report.table())
+        print(([report.table()] + report.tsneLines()).joined(separator: "\n"))
         guard let path = json else { return }
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
             FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))

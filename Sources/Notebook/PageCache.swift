@@ -43,8 +43,13 @@ final class PageCache: BuiltinCache {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The built-ins this binary has, by signature: a page rendered by a
+    /// build that lacked one (or took other arguments) is not this build's
+    /// page, even when the engine version was not bumped between them.
+    static let builtinsFingerprint = sha256(Data(BuiltinRegistry.standard.all.map(\.signature).joined(separator: "\n").utf8))
+
     static func key(source: LessonSource, options: String) -> String {
-        var data = Data((engineVersion + "\n" + options + "\n").utf8)
+        var data = Data((engineVersion + "\n" + builtinsFingerprint + "\n" + options + "\n").utf8)
         data.append(contentsOf: source.bytes)
         return sha256(data)
     }

@@ -20,13 +20,13 @@ enum HeatmapBuiltin {
         let (count, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
         let cmap = try colormap(args)
         let classes = try FigureBuiltins.labels(args, "classes")
-        if classes != nil {
+        if let names = classes {
             for name in ["cmap", "range", "legend"] where args.has(name) {
                 throw LabError("heatmap: classes= colours each class from the categorical palette, so leave out \(name)=",
                                at: args.location(name))
             }
-            if let bad = maps.scalars.first(where: { !($0 >= 0 && $0 < Float(classes!.count) && $0 == $0.rounded()) }) {
-                throw LabError("heatmap: with classes= the map must hold class numbers 0 to \(classes!.count - 1); "
+            if let bad = maps.scalars.first(where: { !($0 >= 0 && $0 < Float(names.count) && $0 == $0.rounded()) }) {
+                throw LabError("heatmap: with classes= the map must hold class numbers 0 to \(names.count - 1); "
                                + "found \(ValueFormat.plain(Double(bad)))", at: args.location("map"))
             }
         }

@@ -104,15 +104,8 @@ enum AttributionBuiltins {
             throw LabError("\(args.builtin): the network's input is a vector of \(shape[0]) values; "
                            + "\(args.builtin) explains images", at: args.location("net"))
         }
-        let x = try args.tensor("x")
-        if x.shape == shape { return (network, Tensor(shape: [1] + shape, scalars: x.scalars), true) }
-        guard x.rank == 4, Array(x.shape.dropFirst()) == shape else {
-            let dims = shape.map(String.init).joined(separator: ", ")
-            throw LabError("\(args.builtin): x must be one image (\(dims)) or a batch (N, \(dims)) for this network, "
-                           + "got \(Tensor.describe(x.shape))", at: args.location("x"))
-        }
-        guard x.shape[0] > 0 else { throw LabError("\(args.builtin): the batch x holds no images", at: args.location("x")) }
-        return (network, x, false)
+        let (x, single) = try args.images("x", for: network)
+        return (network, x, single)
     }
 
     /// `class` as one class per image: a number (for every image) or one per image.

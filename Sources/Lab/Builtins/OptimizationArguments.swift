@@ -29,15 +29,8 @@ enum OptimizationArguments {
     /// Argument `name` as a batch of images for `network`; `single` when it
     /// was one image. With `limit`, at most that many images.
     static func images(_ args: Arguments, _ name: String, _ network: Network, limit: Int? = nil) throws -> (Tensor, single: Bool) {
-        let shape = network.inputShape
-        let x = try args.tensor(name)
-        if x.shape == shape { return (Tensor(shape: [1] + shape, scalars: x.scalars), true) }
-        let dims = shape.map(String.init).joined(separator: ", ")
-        guard x.rank == 4, Array(x.shape.dropFirst()) == shape else {
-            throw LabError("\(args.builtin): \(name) must be one image (\(dims)) or a batch (N, \(dims)) for this network, "
-                           + "got \(Tensor.describe(x.shape))", at: args.location(name))
-        }
-        guard x.shape[0] > 0 else { throw LabError("\(args.builtin): the batch \(name) holds no images", at: args.location(name)) }
+        let (x, single) = try args.images(name, for: network)
+        if single { return (x, true) }
         if let limit, x.shape[0] > limit {
             throw LabError("\(args.builtin): \(name) holds \(x.shape[0]) images; one call optimizes at most \(limit) "
                            + "(they all run through the network at every step)", at: args.location(name))

@@ -50,8 +50,7 @@ enum DataBuiltins {
             let data = try FashionMNIST.load(split: split)
             let folder = FashionMNIST.defaultDirectory
             for file in [split.imagesFile, split.labelsFile] { call.session.noteRead(folder.appendingPathComponent(file)) }
-            return .object(DatasetValue(images: data.images, labels: data.labels, classes: data.classes,
-                                        fingerprint: data.fingerprint))
+            return .object(DatasetValue(data))
         } catch {
             throw LabError("fashion_mnist: " + error.message, at: call.location)
         }
@@ -66,8 +65,8 @@ enum DataBuiltins {
         }
         let item = Array(data.images.shape.dropFirst())
         let values = Array(data.images.scalars.prefix(n * item.reduce(1, *)))
-        return .object(DatasetValue(images: Tensor(shape: [n] + item, scalars: values), labels: Array(data.labels.prefix(n)),
-                                    classes: data.classes, fingerprint: "take(\(data.fingerprint),\(n))"))
+        return .object(DatasetValue(LabeledImages(images: Tensor(shape: [n] + item, scalars: values), labels: Array(data.labels.prefix(n)),
+                                                  classes: data.classes, fingerprint: "take(\(data.fingerprint),\(n))")))
     }
 
     /// Class numbers at or past this are a mistake (a pixel value passed as
@@ -107,7 +106,7 @@ enum DataBuiltins {
         images.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
         for l in labels { hash.combine(l) }
         for c in classes { hash.combine(c) }
-        return .object(DatasetValue(images: images, labels: labels, classes: classes, fingerprint: "tensors/" + hash.hex))
+        return .object(DatasetValue(LabeledImages(images: images, labels: labels, classes: classes, fingerprint: "tensors/" + hash.hex)))
     }
 
     /// `labels` as N whole numbers from 0, with the first bad one named.

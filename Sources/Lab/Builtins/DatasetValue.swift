@@ -1,24 +1,22 @@
+import Datasets
 import Tensors
 
 /// Images with a class label each, as `fashion_mnist`, `take` and `dataset`
-/// make them and `train` and `evaluate` consume them.
+/// make them and `train` and `evaluate` consume them: the loader's
+/// `LabeledImages` as a value of the language. Its fingerprint names the
+/// content, not where it came from ("fashion-mnist/train/…",
+/// "take(…,100)", "tensors/…"), so cache keys survive moving the data.
 public struct DatasetValue: LabObject {
+    public let data: LabeledImages
+
+    public init(_ data: LabeledImages) { self.data = data }
+
     /// (N, C, H, W).
-    public let images: Tensor
-    public let labels: [Int]
-    public let classes: [String]
-    /// Names the content, not where it came from ("fashion-mnist/train/…",
-    /// "take(…,100)", "tensors/…"), so cache keys survive moving the data.
-    public let fingerprint: String
-
-    public var count: Int { labels.count }
-
-    public init(images: Tensor, labels: [Int], classes: [String], fingerprint: String) {
-        self.images = images
-        self.labels = labels
-        self.classes = classes
-        self.fingerprint = fingerprint
-    }
+    public var images: Tensor { data.images }
+    public var labels: [Int] { data.labels }
+    public var classes: [String] { data.classes }
+    public var fingerprint: String { data.fingerprint }
+    public var count: Int { data.count }
 
     public var typeName: String { "dataset" }
     public var fieldNames: [String] { ["images", "labels", "classes", "count"] }

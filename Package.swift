@@ -27,14 +27,19 @@ let package = Package(
         .target(name: "Embedding", dependencies: ["Tensors"]),
         .target(name: "Benchmarks", dependencies: ["Tensors", "NeuralNet", "Datasets", "Visualizations", "Embedding"]),
         .target(name: "Figures", dependencies: ["Tensors", "CPNG"]),
-        .target(name: "Lab", dependencies: ["Tensors", "NeuralNet", "Datasets", "Visualizations", "Embedding", "Figures"]),
+        .target(name: "Lab", dependencies: ["Tensors", "NeuralNet", "Datasets", "Visualizations", "Embedding", "Figures",
+                                           .product(name: "Crypto", package: "swift-crypto")],
+                plugins: ["EngineFingerprint"]),
+        // The memo keys' engine fingerprint: hashes of the sources that compute results, made at build time.
+        .executableTarget(name: "EngineFingerprinter"),
+        .plugin(name: "EngineFingerprint", capability: .buildTool(), dependencies: ["EngineFingerprinter"]),
         .target(name: "Notebook", dependencies: [
             "Lab", "CCmark", "Figures",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "lectern", dependencies: [
-            "Notebook", "Benchmarks", "Tensors",
+            "Notebook", "Lab", "Benchmarks", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

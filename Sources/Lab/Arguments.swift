@@ -52,9 +52,30 @@ public struct Arguments {
             }
         }
         if let v = b.variadic { values[v] = (.list(rest), loc) }
-        for p in b.parameters where p.required && values[p.name] == nil {
-            throw LabError("\(b.name) needs the argument '\(p.name)' (\(b.signature))", at: loc)
+        for p in b.parameters {
+            if let given = values[p.name], !given.value.isNone {
+                guard p.kind.accepts(given.value) else { throw fail(p.name, p.kind.noun) }
+                continue
+            }
+            switch p.fallback {
+            case .required: throw LabError("\(b.name) needs the argument '\(p.name)' (\(b.signature))", at: loc)
+            case let .value(v): values[p.name] = (v, loc)
+            case .derivedSeed: derivedSeeds[p.name] = session.nextSeed()
+            case .absent: break
+            }
         }
+    }
+
+    /// Seeds drawn for `seed`-defaulted parameters the call left out.
+    public private(set) var derivedSeeds: [String: UInt64] = [:]
+
+    /// Every parameter's bound value after defaults, in declaration order,
+    /// for the memo key: nil where the parameter stays absent.
+    func boundValues(_ b: Builtin) -> [(name: String, value: Value?, seed: UInt64?)] {
+        var out = b.parameters.map { p in (name: p.name, value: value(p.name), seed: derivedSeeds[p.name]) }
+        if let v = b.variadic { out.append((v, value(v), nil)) }
+        out += extra.map { (name: "**" + $0.name, value: Optional($0.value), seed: nil) }
+        return out
     }
 
     /// Where column `column` (1-based) of a string argument sits in the file,

@@ -1,13 +1,40 @@
-/// A built-in function: its name, its parameters (the contract of section 6:
-/// keywords may be added, never renamed) and its body.
+/// A built-in function declared as data: its name, its parameters with their
+/// defaults and the kinds of value they take, a one-line summary, whether its
+/// result is memoized, and the body that receives the bound arguments. The
+/// evaluator binds calls against the declaration, so no body parses its own
+/// arguments; the reference and `lectern help` are generated from it.
 public struct Builtin: Sendable {
     public struct Parameter: Sendable {
         public var name: String
-        public var required: Bool
-        public init(_ name: String, required: Bool = true) {
+        public var kind: ParameterKind
+        public var fallback: Fallback
+        public var required: Bool { if case .required = fallback { true } else { false } }
+
+        public init(_ name: String, kind: ParameterKind = .any, fallback: Fallback = .required) {
             self.name = name
-            self.required = required
+            self.kind = kind
+            self.fallback = fallback
         }
+    }
+
+    /// What a parameter is when the call leaves it out.
+    public enum Fallback: Sendable {
+        /// The call must give it.
+        case required
+        /// This value, as if written in the call.
+        case value(Value)
+        /// Left out: the body decides from the other arguments (the summary
+        /// says how), or the feature stays off.
+        case absent
+        /// A seed derived from the lesson's seed and the call's position.
+        case derivedSeed
+    }
+
+    /// Whether the evaluator stores the result in the memo, keyed by the
+    /// call's bound arguments and the engine's fingerprint.
+    public enum Memo: Sendable {
+        case none
+        case result
     }
 
     public var name: String
@@ -16,34 +43,41 @@ public struct Builtin: Sendable {
     public var variadic: String?
     /// Accepts keywords it does not name (for `table(col=..., ...)`).
     public var openKeywords: Bool
-    /// One line for the reference and for `--help`.
+    /// One line for the reference and for `lectern help`.
     public var summary: String
+    public var memo: Memo
+    /// The declaring file under `Sources/`, whose code is part of the
+    /// engine fingerprint of a memoized result.
+    public var sourcePath: String
     public var body: @Sendable (inout Arguments, CallContext) throws -> Value
 
-    /// `signature` reads like a call: `"sum(x, axis=)"`; a trailing `=`
-    /// marks an optional parameter, `*rest` a variadic one, `**` open keywords.
-    public init(_ signature: String, _ summary: String,
+    /// `signature` reads like a call with defaults and kinds:
+    /// `"occlusion(net: model, x: tensor, class, size: int = 6, fill: number = 0.5)"`.
+    /// A parameter with `= ...` is optional: `= none` leaves it out, `= seed`
+    /// derives a seed; `*rest` collects extra positional arguments, `**`
+    /// extra keywords. A malformed signature is a programming error caught by
+    /// the registry's tests.
+    public init(_ signature: String, _ summary: String, memo: Memo = .none, file: String = #filePath,
                 body: @escaping @Sendable (inout Arguments, CallContext) throws -> Value) {
-        let open = signature.firstIndex(of: "(")!
-        name = String(signature[..<open])
-        let inside = signature[signature.index(after: open)..<signature.index(before: signature.endIndex)]
-        var params: [Parameter] = []
-        var variadic: String?
-        var openKeywords = false
-        for raw in inside.split(separator: ",") {
-            let p = raw.trimmingCharacters(in: .whitespaces)
-            if p == "**" { openKeywords = true }
-            else if p.hasPrefix("*") { variadic = String(p.dropFirst()) }
-            else if p.hasSuffix("=") { params.append(Parameter(String(p.dropLast()), required: false)) }
-            else { params.append(Parameter(p)) }
-        }
-        self.parameters = params
-        self.variadic = variadic
-        self.openKeywords = openKeywords
+        let parsed = Signature.parse(signature)
+        name = parsed.name
+        parameters = parsed.parameters
+        variadic = parsed.variadic
+        openKeywords = parsed.openKeywords
         self.summary = summary
+        self.memo = memo
+        sourcePath = Builtin.underSources(file)
         self.body = body
     }
 
+    static func underSources(_ path: String) -> String {
+        guard let r = path.range(of: "/Sources/", options: .backwards) else { return path }
+        return String(path[r.upperBound...])
+    }
+
+    public func parameter(_ name: String) -> Parameter? { parameters.first { $0.name == name } }
+
+    /// The short form used in messages: `"sum(x, axis=)"`.
     public var signature: String {
         var parts = parameters.filter(\.required).map(\.name)
         if let v = variadic { parts.append("*" + v) }
@@ -51,9 +85,30 @@ public struct Builtin: Sendable {
         if openKeywords { parts.append("**") }
         return name + "(" + parts.joined(separator: ", ") + ")"
     }
+
+    /// The documented form, with every default: `"sum(x, axis=none)"`.
+    public var usage: String {
+        var parts = parameters.filter(\.required).map(\.name)
+        if let v = variadic { parts.append("*" + v) }
+        parts += parameters.filter { !$0.required }.map { $0.name + "=" + $0.fallback.text }
+        if openKeywords { parts.append("**") }
+        return name + "(" + parts.joined(separator: ", ") + ")"
+    }
 }
 
-/// What a built-in needs from the run that called it.
+extension Builtin.Fallback {
+    /// How the default reads in the reference.
+    public var text: String {
+        switch self {
+        case .required: return ""
+        case let .value(v): return Signature.literal(v)
+        case .absent: return "none"
+        case .derivedSeed: return "auto"
+        }
+    }
+}
+
+/// What the current call needs from the run that called it.
 public struct CallContext {
     public let session: Session
     public let location: SourceLocation
@@ -65,24 +120,45 @@ public struct CallContext {
     public func checkDeadline() throws { try session.checkDeadline(at: location) }
 }
 
-/// The lookup table of built-ins, in one place.
+/// The lookup table of built-ins, in one place, in the groups the
+/// reference lists them in.
 public struct BuiltinRegistry: Sendable {
+    public struct Group: Sendable {
+        public var title: String
+        public var builtins: [Builtin]
+    }
+
     private var table: [String: Builtin] = [:]
+    public private(set) var groups: [Group] = []
 
     public init(_ builtins: [Builtin] = []) {
         for b in builtins { table[b.name] = b }
+        groups = [Group(title: "Built-ins", builtins: builtins)]
+    }
+
+    public init(groups: [Group]) {
+        self.groups = groups
+        for g in groups { for b in g.builtins { table[b.name] = b } }
     }
 
     public subscript(name: String) -> Builtin? { table[name] }
     public var names: [String] { table.keys.sorted() }
     public var all: [Builtin] { names.compactMap { table[$0] } }
 
-    public mutating func register(_ b: Builtin) { table[b.name] = b }
+    public mutating func register(_ b: Builtin) {
+        table[b.name] = b
+        groups.append(Group(title: "Added", builtins: [b]))
+    }
 
     /// Every built-in Lectern ships.
-    public static let standard = BuiltinRegistry(
-        MathBuiltins.all + TextBuiltins.all + ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all
-            + AttributionBuiltins.all + UnitBuiltins.all + StatisticsBuiltins.all + ProbeBuiltins.all + TransformBuiltins.all + EmbeddingBuiltins.all + OptimizationBuiltins.all
-            + FigureBuiltins.all + DataBuiltins.all
-    )
+    public static let standard = BuiltinRegistry(groups: [
+        Group(title: "Math", builtins: MathBuiltins.all + StatisticsBuiltins.all),
+        Group(title: "Data", builtins: DataBuiltins.all + TransformBuiltins.all),
+        Group(title: "Models", builtins: ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all),
+        Group(title: "Understanding a trained network",
+              builtins: AttributionBuiltins.all + UnitBuiltins.all + ProbeBuiltins.all),
+        Group(title: "Optimizing the input", builtins: OptimizationBuiltins.all),
+        Group(title: "Embeddings", builtins: EmbeddingBuiltins.all),
+        Group(title: "Figures, tables and text", builtins: FigureBuiltins.all + TextBuiltins.all),
+    ])
 }

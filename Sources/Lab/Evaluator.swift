@@ -102,7 +102,8 @@ struct Evaluator {
         var bound = try Arguments(binding: values, to: builtin, at: nameLoc, session: session)
         let context = CallContext(session: session, location: nameLoc, builtin: name)
         do {
-            return try builtin.body(&bound, context)
+            guard case .result = builtin.memo else { return try builtin.body(&bound, context) }
+            return try session.memoized(builtin, &bound, context)
         } catch let e as LabError {
             throw LabError(e.message.hasPrefix(name + ":") ? e.message : "\(name): \(e.message)", at: e.location ?? nameLoc)
         } catch let e as TensorError {

@@ -1,11 +1,24 @@
 /// Memoizing expensive built-ins (DESIGN.md: content-hash keys in
-/// `.lectern-cache/`). The key is the built-in's name and a canonical text
-/// of everything its result depends on; the cache hashes it with the
-/// engine's version.
+/// `.lectern-cache/`). The evaluator derives the key from the declaration
+/// and the bound arguments (`MemoKey`); the result is stored through
+/// `ResultCodec`, the one verified format.
 extension Session {
-    /// `compute`'s result, or the cached one for `key`. An entry that does not
-    /// decode (truncated, corrupt, an older format) is recomputed and
-    /// replaced, never trusted.
+    func memoized(_ b: Builtin, _ args: inout Arguments, _ context: CallContext) throws -> Value {
+        let key = MemoKey.key(b, args)
+        if let bytes = cache?.load(key: key), let value = ResultCodec.decode(bytes, key: key) { return value }
+        var value = try b.body(&args, context)
+        // A model is known by how it was made, so whatever is computed from
+        // it is keyed by this call.
+        if case let .object(m as ModelValue) = value, let network = m.trained {
+            value = .object(ModelValue(network: network, history: m.history, key: key))
+        }
+        if let bytes = ResultCodec.encode(value) { cache?.store(key: key, bytes: bytes) }
+        return value
+    }
+
+    /// `compute`'s result, or the cached one for `key`: for results that are
+    /// a part of a built-in's work (a unit's maxima shared by several calls).
+    /// An entry that does not decode is recomputed and replaced, never trusted.
     public func memoized<T>(_ key: String, encode: (T) -> [UInt8], decode: ([UInt8]) -> T?,
                             compute: () throws -> T) throws -> T {
         if let bytes = cache?.load(key: key), let value = decode(bytes) { return value }

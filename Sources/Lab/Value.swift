@@ -26,6 +26,8 @@ public enum Value: Sendable {
         }
     }
 
+    var isNone: Bool { if case .none = self { true } else { false } }
+
     public var typeName: String {
         switch self {
         case .number: return "number"

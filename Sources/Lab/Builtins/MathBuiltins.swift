@@ -132,7 +132,7 @@ enum MathBuiltins {
     ]
 
     static func seedArgument(_ args: Arguments, _ ctx: CallContext) throws -> UInt64 {
-        guard args.has("seed") else { return ctx.derivedSeed() }
+        guard args.has("seed") else { return args.derivedSeeds["seed"] ?? ctx.derivedSeed() }
         let s = try args.int("seed", min: 0)
         return UInt64(s)
     }

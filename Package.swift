@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "VisualizationsTests", dependencies: ["Visualizations"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
-        .testTarget(name: "LabTests", dependencies: ["Lab"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Golden")]),
     ]
 )

@@ -3,19 +3,16 @@ import Crypto
 /// The engine fingerprint of a memoized built-in: the SHA-256 of the source
 /// files whose code can change its result, as the EngineFingerprint plugin
 /// hashed them at build time. A memoized result depends on the compute
-/// modules, Lab's runtime and values, the argument readers every built-in
-/// shares, and the built-in's own file; not on the language's front end or
-/// on other built-ins, so editing a figure built-in keeps trained networks.
+/// modules, Lab's runtime, values and registry, the shared argument readers
+/// and value types (Builtins/Shared), and the built-in's own file; not on
+/// the language's front end, the claims, the presentation of values or the
+/// other built-ins, so editing a figure built-in keeps trained networks.
 enum Engine {
     static let computeModules = ["Tensors/", "NeuralNet/", "Datasets/", "Visualizations/", "Embedding/"]
+    static let labParts = ["Lab/Runtime/", "Lab/Values/", "Lab/Registry/", "Lab/Builtins/Shared/"]
 
     static func covers(_ path: String, for builtin: Builtin) -> Bool {
-        if path == builtin.sourcePath { return true }
-        if computeModules.contains(where: path.hasPrefix) { return true }
-        guard path.hasPrefix("Lab/") else { return false }
-        if path.hasPrefix("Lab/Language/") { return false }
-        if path.hasPrefix("Lab/Builtins/") { return path.hasPrefix("Lab/Builtins/Shared/") }
-        return true
+        path == builtin.sourcePath || computeModules.contains(where: path.hasPrefix) || labParts.contains(where: path.hasPrefix)
     }
 
     /// The files behind `builtin`'s results, by path under Sources/.

@@ -9,7 +9,7 @@ enum EmbeddingGridBuiltin {
     /// Wider grids make pictures no page can show whole.
     static let maxSize = 200
 
-    static let embedGrid = Builtin("embed_grid(images, points, size=, title=, caption=)",
+    static let embedGrid = Builtin("embed_grid(images: tensor, points: tensor, size: int = none, title: string = none, caption: string = none)",
                                    "the images on a size×size grid, each in a cell near its 2-D position (one PNG)") { args, _ in
         let images = try args.value("images").flatMap { $0.datasetImages } ?? args.tensor("images")
         let loc = args.location("images")

@@ -26,7 +26,7 @@ enum FigureBuiltins {
         do { try body() } catch { throw LabError("\(args.builtin): \(error.message)", at: args.callLocation) }
     }
 
-    static let plot = Builtin("plot(x, y, *more, labels=, xlabel=, ylabel=, title=, caption=)",
+    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                               "a line plot of one or more series against x") { args, _ in
         let x = try numbers(try args.value("x") ?? .none, args, "x")
         var ys: [[Double]] = []
@@ -51,7 +51,7 @@ enum FigureBuiltins {
         return try svgFigure(p.svg(), args, alt: "line plot of \(ys.count) series")
     }
 
-    static let bar = Builtin("bar(labels, values, xlabel=, ylabel=, title=, caption=)",
+    static let bar = Builtin("bar(labels: list, values: tensor, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                              "a bar chart, one bar a label") { args, _ in
         let names = try args.list("labels").map(\.inlineText)
         let values = try numbers(try args.value("values") ?? .none, args, "values")
@@ -61,7 +61,7 @@ enum FigureBuiltins {
         return try svgFigure(chart.svg(), args, alt: "bar chart of \(names.count) values")
     }
 
-    static let scatter = Builtin("scatter(points, labels=, names=, xlabel=, ylabel=, title=, caption=)",
+    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                                  "an N×2 set of points, coloured by integer labels") { args, _ in
         let t = try args.tensor("points")
         guard t.rank == 2, t.shape[1] == 2 else { throw args.fail("points", "an N×2 tensor") }
@@ -101,7 +101,7 @@ enum FigureBuiltins {
     }
 
     static func colormap(_ args: Arguments) throws -> Colormap {
-        let name = try args.string("cmap", default: "gray")
+        let name = try args.string("cmap")
         guard let c = Colormap(rawValue: name) else {
             throw LabError("unknown colormap '\(name)'; choose one of "
                            + Colormap.allCases.map(\.rawValue).joined(separator: ", "), at: args.location("cmap"))
@@ -109,7 +109,7 @@ enum FigureBuiltins {
         return c
     }
 
-    static let image = Builtin("image(t, cmap=, scale=, title=, caption=)",
+    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none)",
                                "a tensor shown as an image (grayscale, RGB, or through a colormap)") { args, _ in
         let b = try bitmap(try args.tensor("t"), cmap: try colormap(args), at: args.location("t"))
         let png: [UInt8]
@@ -121,7 +121,7 @@ enum FigureBuiltins {
                                    alt: "image of \(b.width)×\(b.height) pixels"))
     }
 
-    static let grid = Builtin("grid(images, cols=, labels=, cmap=, scale=, title=, caption=)",
+    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none)",
                               "several images in rows and columns, with optional labels") { args, _ in
         let loc = args.location("images")
         let items: [Tensor]
@@ -147,7 +147,7 @@ enum FigureBuiltins {
         return try svgFigure(g.svg(), args, alt: "grid of \(tiles.count) images")
     }
 
-    static let table = Builtin("table(data=, title=, caption=, **)",
+    static let table = Builtin("table(data = none, title: string = none, caption: string = none, **)",
                                "a table from a record, a list of records, or named columns") { args, _ in
         var columns: [String] = []
         var rows: [[Value]] = []

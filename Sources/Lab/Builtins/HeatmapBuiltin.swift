@@ -12,7 +12,7 @@ import Tensors
 /// to maximum unless `range=` fixes it (e.g. [0, 1] for probabilities).
 enum HeatmapBuiltin {
     static let heatmap = Builtin(
-        "heatmap(map, over=, cmap=, alpha=, range=, upsample=, legend=, labels=, cols=, scale=, classes=, title=, caption=)",
+        "heatmap(map: tensor, over: tensor = none, cmap: string = \"viridis\", alpha: number = 0.6, range: list = none, upsample: string = \"nearest\", legend: string = none, labels = none, cols: int = none, scale: int = none, classes = none, title: string = none, caption: string = none)",
         "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given; "
             + "classes= draws a map of class numbers in the categorical palette with a key"
     ) { args, _ in
@@ -33,9 +33,9 @@ enum HeatmapBuiltin {
         let (lo, hi) = try colourRange(maps.scalars, args)
         var bases: [Tensor]? = nil
         if args.has("over") { bases = try images(try args.tensor("over"), maps: count, args) }
-        let alpha = try args.number("alpha", default: 0.6)
+        let alpha = try args.number("alpha")
         guard alpha >= 0, alpha <= 1 else { throw LabError("heatmap: alpha= must be between 0 and 1", at: args.location("alpha")) }
-        let mode = try args.string("upsample", default: "nearest")
+        let mode = try args.string("upsample")
         guard mode == "nearest" || mode == "bilinear" else {
             throw LabError("heatmap: upsample= must be \"nearest\" or \"bilinear\", got \"\(mode)\"", at: args.location("upsample"))
         }
@@ -102,7 +102,7 @@ enum HeatmapBuiltin {
     /// `cmap=`, viridis by default: perceptually uniform, so equal steps in
     /// value look like equal steps in colour, and brighter always means more.
     static func colormap(_ args: Arguments) throws -> Colormap {
-        let name = try args.string("cmap", default: "viridis")
+        let name = try args.string("cmap")
         guard let c = Colormap(rawValue: name) else {
             throw LabError("heatmap: unknown colormap '\(name)'; choose one of "
                            + Colormap.allCases.map(\.rawValue).joined(separator: ", "), at: args.location("cmap"))

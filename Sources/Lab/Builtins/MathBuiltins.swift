@@ -28,7 +28,7 @@ enum MathBuiltins {
     ]
 
     static func reduction(_ name: String, _ op: ReduceOp, _ summary: String) -> Builtin {
-        Builtin("\(name)(x, axis=)", summary) { args, _ in
+        Builtin("\(name)(x: tensor, axis: int = none)", summary) { args, _ in
             let t = try args.tensor("x")
             return Coercion.value(try t.reduce(op, axis: try args.axis()))
         }
@@ -42,60 +42,60 @@ enum MathBuiltins {
         reduction("argmax", .argmax, "index of the largest element (flat), or along axis="),
         reduction("argmin", .argmin, "index of the smallest element (flat), or along axis="),
         reduction("norm", .norm, "Euclidean (L2) norm, or along axis="),
-        Builtin("dot(a, b)", "inner product of two vectors; matrix product otherwise") { args, _ in
+        Builtin("dot(a: tensor, b: tensor)", "inner product of two vectors; matrix product otherwise") { args, _ in
             Coercion.value(try args.tensor("a").dot(try args.tensor("b")))
         },
-        Builtin("softmax(x, axis=)", "exp(x) / sum(exp(x)) along the last axis (or axis=)") { args, _ in
-            Coercion.value(try args.tensor("x").softmax(axis: try args.axis() ?? -1))
+        Builtin("softmax(x: tensor, axis: int = -1)", "exp(x) / sum(exp(x)) along the last axis (or axis=)") { args, _ in
+            Coercion.value(try args.tensor("x").softmax(axis: try args.int("axis")))
         },
     ]
 
     static let creation: [Builtin] = [
-        Builtin("zeros(shape)", "a tensor of zeros") { args, _ in .tensor(try Tensor(zeros: try args.shape("shape"))) },
-        Builtin("ones(shape)", "a tensor of ones") { args, _ in
+        Builtin("zeros(shape: shape)", "a tensor of zeros") { args, _ in .tensor(try Tensor(zeros: try args.shape("shape"))) },
+        Builtin("ones(shape: shape)", "a tensor of ones") { args, _ in
             .tensor(try Tensor(repeating: 1, shape: try args.shape("shape")))
         },
-        Builtin("full(shape, value)", "a tensor filled with one value") { args, _ in
+        Builtin("full(shape: shape, value: number)", "a tensor filled with one value") { args, _ in
             .tensor(try Tensor(repeating: Float(try args.number("value")), shape: try args.shape("shape")))
         },
-        Builtin("rand(shape, seed=)", "uniform random numbers in [0, 1)") { args, ctx in
+        Builtin("rand(shape: shape, seed = seed)", "uniform random numbers in [0, 1)") { args, ctx in
             let seed = try seedArgument(args, ctx)
             return .tensor(try Tensor.uniform(shape: try args.shape("shape"), seed: seed))
         },
-        Builtin("randn(shape, seed=)", "standard normal random numbers") { args, ctx in
+        Builtin("randn(shape: shape, seed = seed)", "standard normal random numbers") { args, ctx in
             let seed = try seedArgument(args, ctx)
             return .tensor(try Tensor.normal(shape: try args.shape("shape"), seed: seed))
         },
-        Builtin("arange(start, stop=, step=)", "evenly spaced values in [start, stop); arange(n) is 0..n-1") { args, _ in
+        Builtin("arange(start: number, stop: number = none, step: number = 1)", "evenly spaced values in [start, stop); arange(n) is 0..n-1") { args, _ in
             let a = try args.number("start")
-            if !args.has("stop") { return .tensor(try Tensor.arange(0, a, try args.number("step", default: 1))) }
-            return .tensor(try Tensor.arange(a, try args.number("stop"), try args.number("step", default: 1)))
+            if !args.has("stop") { return .tensor(try Tensor.arange(0, a, try args.number("step"))) }
+            return .tensor(try Tensor.arange(a, try args.number("stop"), try args.number("step")))
         },
-        Builtin("linspace(start, stop, count=)", "count evenly spaced values from start to stop inclusive (default 50)") { args, _ in
+        Builtin("linspace(start: number, stop: number, count: int = 50)", "count evenly spaced values from start to stop inclusive") { args, _ in
             .tensor(try Tensor.linspace(try args.number("start"), try args.number("stop"),
-                                        count: try args.int("count", default: 50, min: 0)))
+                                        count: try args.int("count", min: 0)))
         },
     ]
 
     static let shaping: [Builtin] = [
-        Builtin("reshape(x, shape)", "the same values in a new shape (one -1 is inferred)") { args, _ in
+        Builtin("reshape(x: tensor, shape)", "the same values in a new shape (one -1 is inferred)") { args, _ in
             guard case let .list(items)? = args.value("shape") else { throw args.fail("shape", "a list such as [2, -1]") }
             let dims = try items.map { try Indexing.integer($0, at: args.location("shape")) }
             return Coercion.value(try args.tensor("x").reshaped(dims))
         },
-        Builtin("transpose(x, axes=)", "reverses the axes (or permutes them by axes=)") { args, _ in
+        Builtin("transpose(x: tensor, axes = none)", "reverses the axes (or permutes them by axes=)") { args, _ in
             let perm = try args.value("axes").map { _ in try args.shape("axes") }
             return Coercion.value(try args.tensor("x").transposed(perm))
         },
-        Builtin("concat(items, axis=)", "joins tensors along an existing axis (default 0)") { args, _ in
+        Builtin("concat(items: list, axis: int = 0)", "joins tensors along an existing axis") { args, _ in
             let ts = try args.list("items").map { try Coercion.tensor($0, at: args.location("items")) }
             guard !ts.isEmpty else { throw args.fail("items", "a non-empty list of tensors") }
-            return Coercion.value(try Tensor.concat(ts, axis: try args.axis() ?? 0))
+            return Coercion.value(try Tensor.concat(ts, axis: try args.int("axis")))
         },
-        Builtin("stack(items, axis=)", "joins equal-shape tensors along a new axis (default 0)") { args, _ in
+        Builtin("stack(items: list, axis: int = 0)", "joins equal-shape tensors along a new axis") { args, _ in
             let ts = try args.list("items").map { try Coercion.tensor($0, at: args.location("items")) }
             guard !ts.isEmpty else { throw args.fail("items", "a non-empty list of tensors") }
-            return Coercion.value(try Tensor.stack(ts, axis: try args.axis() ?? 0))
+            return Coercion.value(try Tensor.stack(ts, axis: try args.int("axis")))
         },
         Builtin("shape(x)", "the dimensions of a tensor, as a list") { args, _ in
             guard let v = args.value("x") else { throw args.fail("x", "a tensor") }
@@ -116,14 +116,14 @@ enum MathBuiltins {
             default: throw args.fail("x", "a list, string or tensor")
             }
         },
-        Builtin("round(x, digits=)", "rounds half away from zero, to digits= decimals (default 0)") { args, _ in
-            let digits = try args.int("digits", default: 0, min: -15, max: 15)
+        Builtin("round(x, digits: int = 0)", "rounds half away from zero, to digits= decimals") { args, _ in
+            let digits = try args.int("digits", min: -15, max: 15)
             let scale = Foundation.pow(10, Double(digits))
             if case let .number(x)? = args.value("x") { return .number((x * scale).rounded() / scale) }
             let t = try args.tensor("x")
             return Coercion.value(digits == 0 ? t.apply(.round) : t.map { Float((Double($0) * scale).rounded() / scale) })
         },
-        Builtin("clip(x, low, high)", "limits values to [low, high]") { args, _ in
+        Builtin("clip(x, low: number, high: number)", "limits values to [low, high]") { args, _ in
             let lo = try args.number("low"), hi = try args.number("high")
             guard lo <= hi else { throw LabError("clip: low (\(ValueFormat.plain(lo))) is above high (\(ValueFormat.plain(hi)))", at: args.location("low")) }
             if case let .number(x)? = args.value("x") { return .number(Swift.min(Swift.max(x, lo), hi)) }

@@ -3,7 +3,7 @@ import NeuralNet
 /// Building and counting networks (sections 6 and 7).
 enum ModelBuiltins {
     static let all: [Builtin] = [
-        Builtin("cnn(description, seed=)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"; seed= draws its initial weights") { args, context in
+        Builtin("cnn(description: string, seed = seed)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"; seed= draws its initial weights") { args, context in
             let text = try args.string("description")
             let seed = try MathBuiltins.seedArgument(args, context)
             do throws(DescriptionError) {
@@ -12,7 +12,7 @@ enum ModelBuiltins {
                 throw located(error, args, "description")
             }
         },
-        Builtin("summary(net, title=, caption=)", "a table of the network's layers with memory, parameters and MACs; totals as fields") { args, _ in
+        Builtin("summary(net: model, title: string = none, caption: string = none)", "a table of the network's layers with memory, parameters and MACs; totals as fields") { args, _ in
             let model = try args.model()
             let title = try args.optionalString("title"), caption = try args.optionalString("caption")
             do throws(DescriptionError) {
@@ -22,7 +22,7 @@ enum ModelBuiltins {
                                at: args.location("net"))
             }
         },
-        Builtin("receptive_field(net, layer)", "the input patch a unit of a layer sees: .size, .stride, .offset") { args, _ in
+        Builtin("receptive_field(net: model, layer: string)", "the input patch a unit of a layer sees: .size, .stride, .offset") { args, _ in
             let model = try args.model()
             let layer = try args.string("layer")
             do throws(DescriptionError) {

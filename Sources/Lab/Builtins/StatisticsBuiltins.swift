@@ -5,13 +5,13 @@ import Tensors
 enum StatisticsBuiltins {
     static let all: [Builtin] = [correlation, rankCorrelation]
 
-    static let correlation = Builtin("correlation(a, b, each=)",
+    static let correlation = Builtin("correlation(a: tensor, b: tensor, each: bool = false)",
                                      "Pearson's r between the values of two tensors of the same size (flattened); "
                                      + "each=true gives one r per item along the first axis") { args, _ in
         try perItem(args, "correlation", pearson)
     }
 
-    static let rankCorrelation = Builtin("rank_correlation(a, b, each=)",
+    static let rankCorrelation = Builtin("rank_correlation(a: tensor, b: tensor, each: bool = false)",
                                          "Spearman's rank correlation between the values of two tensors of the same size "
                                          + "(flattened; tied values share their mean rank); each=true gives one per item "
                                          + "along the first axis") { args, _ in
@@ -27,7 +27,7 @@ enum StatisticsBuiltins {
     /// write as a comprehension that slices both stacks N times.
     static func perItem(_ args: Arguments, _ name: String, _ statistic: ([Double], [Double]) -> Double) throws -> Value {
         let a = try args.tensor("a"), b = try args.tensor("b")
-        let each = try args.bool("each", default: false)
+        let each = try args.bool("each")
         if each {
             guard a.rank >= 2, a.shape == b.shape else {
                 throw LabError("\(name): each=true needs two stacks of the same shape (N, ...); got \(Tensor.describe(a.shape)) "

@@ -3,7 +3,7 @@
 enum TextBuiltins {
     static let all: [Builtin] = [format]
 
-    static let format = Builtin("format(value, spec=)",
+    static let format = Builtin("format(value, spec: string = none)",
                                 "a value as text; numbers take an inline format spec such as \".2f\", \".1%\", \",d\"") { args, _ in
         guard let value = args.value("value") else { throw LabError("format: needs a value", at: args.location("value")) }
         guard let spec = try args.optionalString("spec") else { return .string(value.inlineText) }

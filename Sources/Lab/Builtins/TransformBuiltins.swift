@@ -8,18 +8,18 @@ import Visualizations
 enum TransformBuiltins {
     static let all: [Builtin] = [translate, rotate, scale]
 
-    static let translate = Builtin("translate(x, dx, dy)",
+    static let translate = Builtin("translate(x: tensor, dx: number, dy: number)",
                                    "the image moved right by dx and down by dy pixels (bilinear, 0 fills what comes in)") { args, _ in
         let (dx, dy) = (try finite(args, "dx"), try finite(args, "dy"))
         return .tensor(AffineWarp.apply(try image(args, "translate"), .translation(dx: dx, dy: dy)))
     }
 
-    static let rotate = Builtin("rotate(x, degrees)",
+    static let rotate = Builtin("rotate(x: tensor, degrees: number)",
                                 "the image turned counterclockwise by degrees about its centre (bilinear, 0 outside)") { args, _ in
         .tensor(AffineWarp.apply(try image(args, "rotate"), .rotation(degrees: try finite(args, "degrees"))))
     }
 
-    static let scale = Builtin("scale(x, factor)",
+    static let scale = Builtin("scale(x: tensor, factor: number)",
                                "the image enlarged by factor about its centre (below 1 shrinks it; bilinear, 0 outside)") { args, _ in
         let factor = try finite(args, "factor")
         guard factor > 0 else { throw LabError("scale: factor must be above 0, got \(ValueFormat.plain(factor))", at: args.location("factor")) }

@@ -59,12 +59,17 @@ public struct Arguments {
             }
             switch p.fallback {
             case .required: throw LabError("\(b.name) needs the argument '\(p.name)' (\(b.signature))", at: loc)
-            case let .value(v): values[p.name] = (v, loc)
+            case let .value(v):
+                values[p.name] = (v, loc)
+                defaulted.insert(p.name)
             case .derivedSeed: derivedSeeds[p.name] = session.nextSeed()
             case .absent: break
             }
         }
     }
+
+    /// Parameters whose value is the declared default, not the call's.
+    var defaulted: Set<String> = []
 
     /// Seeds drawn for `seed`-defaulted parameters the call left out.
     public private(set) var derivedSeeds: [String: UInt64] = [:]
@@ -85,9 +90,10 @@ public struct Arguments {
         return SourceLocation(line: at.line, column: at.column + column)
     }
 
+    /// Whether the call gave `name` (a declared default does not count).
     public func has(_ name: String) -> Bool {
         if let v = values[name], case .none = v.value { return false }
-        return values[name] != nil
+        return values[name] != nil && !defaulted.contains(name)
     }
 
     public func location(_ name: String) -> SourceLocation { values[name]?.location ?? callLocation }
@@ -131,8 +137,11 @@ public struct Arguments {
         value(name) == nil ? nil : try int(name)
     }
 
-    public func bool(_ name: String, default dflt: Bool) throws -> Bool {
-        guard let v = value(name) else { return dflt }
+    public func bool(_ name: String, default dflt: Bool? = nil) throws -> Bool {
+        guard let v = value(name) else {
+            if let d = dflt { return d }
+            throw fail(name, "true or false")
+        }
         guard case let .bool(b) = v else { throw fail(name, "true or false") }
         return b
     }

@@ -16,7 +16,7 @@ enum ModelBuiltins {
             let model = try args.model()
             let title = try args.optionalString("title"), caption = try args.optionalString("caption")
             do throws(DescriptionError) {
-                return .object(SummaryValue(summary: try model.description.summary(), title: title, caption: caption))
+                return .object(SummaryValue(source: model.description.source, summary: try model.description.summary(), title: title, caption: caption))
             } catch {
                 throw LabError("the network's shapes do not work out: \(error.message) (column \(error.column) of the description)",
                                at: args.location("net"))

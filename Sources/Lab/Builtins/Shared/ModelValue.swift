@@ -26,6 +26,15 @@ public struct ModelValue: LabObject {
         key = "cnn(\(description.source))@\(seed)"
     }
 
+    /// A described network as stored: `key` is what made it.
+    init(description: NetworkDescription, seed: UInt64, key: String) {
+        self.description = description
+        initSeed = seed
+        trained = nil
+        history = nil
+        self.key = key
+    }
+
     init(network: Network, history: TrainingHistory?, key: String) {
         description = network.description
         initSeed = 0
@@ -104,6 +113,8 @@ extension Arguments {
 
 /// `summary(net)`: a table with one row a layer, and the totals as fields.
 struct SummaryValue: LabObject {
+    /// What was summarized, so a stored summary can be made again.
+    let source: String
     let summary: NetworkSummary
     var title: String?
     var caption: String?

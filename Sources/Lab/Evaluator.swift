@@ -13,11 +13,12 @@ struct Evaluator {
         case let .bool(b, _): return .bool(b)
         case .none: return .none
         case let .name(n, loc): return try lookup(n, at: loc)
-        case let .list(items, _): return .list(try items.map(evaluate))
-        case let .record(fields, _):
-            return .record(Record(try fields.map { ($0.0, try evaluate($0.1)) }))
+        case let .list(items, loc):
+            return try ValueDepth.checked(.list(try items.map(evaluate)), at: loc, "this list")
+        case let .record(fields, loc):
+            return try ValueDepth.checked(.record(Record(try fields.map { ($0.0, try evaluate($0.1)) })), at: loc, "this record")
         case let .comprehension(element, variable, sequence, condition, loc):
-            return try comprehension(element, variable, sequence, condition, loc)
+            return try ValueDepth.checked(try comprehension(element, variable, sequence, condition, loc), at: loc, "this list")
         case let .unary(op, operand, loc):
             let v = try evaluate(operand)
             return try Operators.unary(op, v, at: loc)

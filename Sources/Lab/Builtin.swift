@@ -1,3 +1,5 @@
+import Foundation
+
 /// A built-in function: its name, its parameters (the contract of section 6:
 /// keywords may be added, never renamed) and its body.
 public struct Builtin: Sendable {
@@ -63,6 +65,12 @@ public struct CallContext {
     public func derivedSeed() -> UInt64 { session.nextSeed() }
 
     public func checkDeadline() throws { try session.checkDeadline(at: location) }
+
+    /// For the compute modules' `stop` parameters: true once the block's time is up.
+    public var stop: @Sendable () -> Bool {
+        let deadline = session.deadline
+        return { deadline.map { Date() > $0 } ?? false }
+    }
 }
 
 /// The lookup table of built-ins, in one place.

@@ -103,7 +103,18 @@ struct Evaluator {
         var bound = try Arguments(binding: values, to: builtin, at: nameLoc, session: session)
         let context = CallContext(session: session, location: nameLoc, builtin: name)
         do {
-            return try builtin.body(&bound, context)
+            // Long loops in the compute modules poll `stop`; a call they cut
+            // short (or that simply ended late) is the block's timeout,
+            // whatever error the cut left behind.
+            let result: Value
+            do {
+                result = try Interruption.$stop.withValue(context.stop) { try builtin.body(&bound, context) }
+            } catch {
+                try session.checkDeadline(at: nameLoc)
+                throw error
+            }
+            try session.checkDeadline(at: nameLoc)
+            return try ValueDepth.checked(result, at: nameLoc, "the result of \(name)")
         } catch let e as LabError {
             throw LabError(e.message.hasPrefix(name + ":") ? e.message : "\(name): \(e.message)", at: e.location ?? nameLoc)
         } catch let e as TensorError {

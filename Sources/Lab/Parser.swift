@@ -79,8 +79,12 @@ public struct Parser {
             }
         }
         // Lexical errors come first at equal positions; one message per place.
+        // Too many brackets ends the tokens there, so whatever the parser
+        // says after that point is an echo of the lexer's error.
         var seen = Set<SourceLocation>()
-        let all = (lexErrors + parser.diagnostics).sorted { $0.location < $1.location }
+        let cut = lexErrors.first { $0.message.hasPrefix(Lexer.tooDeep) }?.location
+        let kept = parser.diagnostics.filter { d in cut.map { d.location <= $0 } ?? true }
+        let all = (lexErrors + kept).sorted { $0.location < $1.location }
             .filter { seen.insert($0.location).inserted }
         return Program(statements: statements, diagnostics: all, boundNames: bound)
     }

@@ -52,6 +52,7 @@ import Testing
         #expect(Harness.value(nest(100))?.flat == [1])
         let d = Harness.error("x = " + nest(101))
         #expect(d?.rendered.hasPrefix("lessons/t.md:10:105: error: brackets nested too deeply") == true, "\(d?.rendered ?? "")")
+        #expect(Harness.run("x = " + nest(101), in: Harness.session()).diagnostics.count == 1)
     }
 
     @Test func absurdSizesHitTheLimit() {

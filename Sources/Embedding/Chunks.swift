@@ -1,4 +1,5 @@
 import Dispatch
+import Tensors
 
 /// Splits a loop over points into fixed pieces and runs them on the cores.
 ///
@@ -23,11 +24,14 @@ enum Chunks {
     static func forEach(_ n: Int, size: Int = Chunks.size, work: Int = .max,
                         _ body: @Sendable (_ range: Range<Int>) -> Void) {
         let pieces = count(n, size: size)
+        // Read here: task-locals are not seen on the worker threads.
+        let stop = Interruption.stop
         if pieces <= 1 || work < 1 << 16 || serial {
-            for p in 0..<pieces { body((p * size)..<min(n, p * size + size)) }
+            for p in 0..<pieces where stop?() != true { body((p * size)..<min(n, p * size + size)) }
             return
         }
         DispatchQueue.concurrentPerform(iterations: pieces) { p in
+            if stop?() == true { return }
             body((p * size)..<min(n, p * size + size))
         }
     }

@@ -32,6 +32,7 @@ public enum NearestNeighbors {
                 }
             }
         }
+        if Interruption.requested { throw .stopped }
         return (0..<q.count).map { i in (0..<k).map { Int(found[i * k + $0]) } }
     }
 

@@ -37,6 +37,7 @@ extension NearestNeighbors {
         }
         var hits = 0
         for i in 0..<n { hits += Int(correct[i]) }
+        if Interruption.requested { throw .stopped }
         return Double(hits) / Double(n)
     }
 }

@@ -19,7 +19,8 @@ public struct PCA: Sendable {
     /// 2,048 features take seconds; more is refused rather than left to run for minutes.
     public static let maxFeatures = 2048
 
-    public static func fit(_ x: Tensor, components k: Int) throws(EmbeddingError) -> PCA {
+    /// `stop` is polled between steps of the eigensolver; true ends the fit with `.stopped`.
+    public static func fit(_ x: Tensor, components k: Int, stop: () -> Bool = { false }) throws(EmbeddingError) -> PCA {
         let rows = try Rows(x, what: "x")
         let n = rows.count, dim = rows.dim
         guard dim <= maxFeatures else {
@@ -44,7 +45,7 @@ public struct PCA: Sendable {
                 a[i * dim + j] = (Double(covariance[i * dim + j]) + Double(covariance[j * dim + i])) / 2
             }
         }
-        var (values, vectors) = SymmetricEigen.largest(&a, n: dim, k: k)
+        var (values, vectors) = try SymmetricEigen.largest(&a, n: dim, k: k, stop: stop)
         for c in 0..<k {
             let row = c * dim
             var top = 0

@@ -29,7 +29,9 @@ enum ProductSearch {
         let roots = norms.map { $0.squareRoot() }, largest = roots.max() ?? 0
         let gamma = 4 * Double(dim + 2) * 0x1p-24
         let products = Buffer<Float>(repeating: 0, count: block * n)
+        let stop = Interruption.stop
         for first in stride(from: 0, to: queries.count, by: block) {
+            if stop?() == true { return }
             let count = min(block, queries.count - first)
             x.withUnsafeBufferPointer { xb in
                 q.withUnsafeBufferPointer { qb in

@@ -11,20 +11,24 @@ import Foundation
 enum SymmetricEigen {
     /// `a` is n×n row-major and is overwritten. Returns the k largest
     /// eigenvalues, descending (ties to the lower index), and their unit
-    /// eigenvectors as k rows of n.
-    static func largest(_ a: inout [Double], n: Int, k: Int) -> (values: [Double], vectors: [Double]) {
+    /// eigenvectors as k rows of n. `stop` is polled once a step of each
+    /// O(n³) phase: returning true abandons the work with `.stopped`.
+    static func largest(_ a: inout [Double], n: Int, k: Int,
+                        stop: () -> Bool = { false }) throws(EmbeddingError) -> (values: [Double], vectors: [Double]) {
         guard n > 0, k > 0 else { return ([], []) }
         var d = [Double](repeating: 0, count: n), e = [Double](repeating: 0, count: n)
-        let reflections = a.withUnsafeMutableBufferPointer { tridiagonalize($0, n, &d, &e) }
+        guard let reflections = a.withUnsafeMutableBufferPointer({ tridiagonalize($0, n, &d, &e, stop: stop) }) else {
+            throw .stopped
+        }
         var rotations = Rotations()
-        diagonalize(&d, &e, n, &rotations)
+        guard diagonalize(&d, &e, n, &rotations, stop: stop) else { throw .stopped }
         let chosen = (0..<n).sorted { d[$0] > d[$1] || (d[$0] == d[$1] && $0 < $1) }.prefix(k)
         let width = chosen.count
         // Column c of this n×width block is T's eigenvector for chosen[c].
         var block = [Double](repeating: 0, count: n * width)
         for (c, j) in chosen.enumerated() { block[j * width + c] = 1 }
         rotations.replay(on: &block, width: width)
-        applyReflections(reflections, n, to: &block, width: width)
+        guard applyReflections(reflections, n, to: &block, width: width, stop: stop) else { throw .stopped }
         var vectors = [Double](repeating: 0, count: width * n)
         for c in 0..<width { for r in 0..<n { vectors[c * n + r] = block[r * width + c] } }
         return (chosen.map { d[$0] }, vectors)
@@ -40,13 +44,14 @@ enum SymmetricEigen {
     /// first), so each step reads the block once, not twice: for D in the
     /// hundreds the block outgrows the cache and memory is the bottleneck.
     private static func tridiagonalize(_ a: UnsafeMutableBufferPointer<Double>, _ n: Int,
-                                       _ d: inout [Double], _ e: inout [Double]) -> [[Double]] {
+                                       _ d: inout [Double], _ e: inout [Double], stop: () -> Bool) -> [[Double]]? {
         guard let base = a.baseAddress else { return [] }
         var reflections: [[Double]] = []
         var p = [Double](repeating: 0, count: n), next = [Double](repeating: 0, count: n)
         var v = n > 2 ? reflector(base + 1, count: n - 1) : nil
         var ready = false
         for c in 0..<max(0, n - 2) {
+            if stop() { return nil }
             let m = n - c - 1, start = (c + 1) * n + c + 1
             d[c] = base[c * n + c]
             let following = c + 1 < n - 2
@@ -115,9 +120,11 @@ enum SymmetricEigen {
     }
 
     /// Implicit QL with shifts on the tridiagonal (d, e), e[i] coupling i
-    /// and i+1; leaves the eigenvalues in d.
-    private static func diagonalize(_ d: inout [Double], _ e: inout [Double], _ n: Int, _ rotations: inout Rotations) {
+    /// and i+1; leaves the eigenvalues in d. False when stopped.
+    private static func diagonalize(_ d: inout [Double], _ e: inout [Double], _ n: Int, _ rotations: inout Rotations,
+                                    stop: () -> Bool) -> Bool {
         for l in 0..<n {
+            if stop() { return false }
             var sweeps = 0
             while sweeps < 64 {
                 var m = l
@@ -156,12 +163,15 @@ enum SymmetricEigen {
                 e[m] = 0
             }
         }
+        return true
     }
 
     /// Q z for each column z of the n×width block: the reflections, last first.
-    private static func applyReflections(_ reflections: [[Double]], _ n: Int, to block: inout [Double], width: Int) {
+    private static func applyReflections(_ reflections: [[Double]], _ n: Int, to block: inout [Double], width: Int,
+                                         stop: () -> Bool) -> Bool {
         var t = [Double](repeating: 0, count: width)
         for c in stride(from: reflections.count - 1, through: 0, by: -1) {
+            if stop() { return false }
             let v = reflections[c]
             guard !v.isEmpty else { continue }
             for q in 0..<width { t[q] = 0 }
@@ -174,6 +184,7 @@ enum SymmetricEigen {
                 for q in 0..<width { block[row + q] -= scale * t[q] }
             }
         }
+        return true
     }
 
     @inline(__always) static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {

@@ -94,6 +94,8 @@ public enum TSNE {
             points[2 * i] = Float(y.x[i])
             points[2 * i + 1] = Float(y.y[i])
         }
+        // Pieces skipped after a stop leave a meaningless map (also with no iterations to notice it).
+        if Interruption.requested { throw EmbeddingError.stopped }
         return Result(points: Tensor(shape: [n, 2], scalars: points), kl: kl, iterations: options.iterations, exact: exact)
     }
 

@@ -56,6 +56,7 @@ public enum Trustworthiness {
         var total = 0.0
         for i in 0..<n { total += penalties[i] }
         let (nd, kd) = (Double(n), Double(k))
+        if Interruption.requested { throw .stopped }
         return 1 - 2 / (nd * kd * (2 * nd - 3 * kd - 1)) * total
     }
 }

@@ -32,6 +32,7 @@ extension Network {
         try parameters.withUnsafeBufferPointer { params in
             try x.scalars.withUnsafeBufferPointer { all in
                 for first in stride(from: 0, to: n, by: step) {
+                    if Interruption.requested { throw NetworkError.stopped }
                     let size = min(step, n - first)
                     tape.forward(self, params: params.baseAddress!, input: all.baseAddress! + first * d,
                                  batch: size, through: deepest, mode: .inference)

@@ -46,10 +46,12 @@ extension Network {
         var total = 0.0, correct = 0
         var predictions = [Int](repeating: 0, count: n)
         let labels32 = labels.map { Int32($0) }
+        var stopped = false
         parameters.withUnsafeBufferPointer { params in
             images.scalars.withUnsafeBufferPointer { all in
                 labels32.withUnsafeBufferPointer { l in
                     for lo in stride(from: 0, to: n, by: Network.chunk) {
+                        if Interruption.requested { stopped = true; break }
                         let size = min(Network.chunk, n - lo)
                         tape.forward(self, params: params.baseAddress!, input: all.baseAddress! + lo * d,
                                      batch: size, through: layerCount - 1, mode: .inference)
@@ -62,6 +64,7 @@ extension Network {
                 }
             }
         }
+        if stopped { throw .stopped }
         return Evaluation(loss: total / Double(n), accuracy: Double(correct) / Double(n), predictions: predictions)
     }
 }

@@ -16,20 +16,26 @@ enum Parallel {
             for i in 0..<count { body(i) }
             return
         }
-        let pieces = min(count, blocks), size = (count + pieces - 1) / pieces
+        let pieces = min(count, blocks)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-            for i in (piece * size)..<min(count, piece * size + size) { body(i) }
+            for i in share(piece, of: pieces, count: count) { body(i) }
         }
+    }
+
+    /// Piece `piece`'s part of 0..<count when it is cut into `pieces`
+    /// nearly equal ranges. Rounding each size up instead would leave the
+    /// last pieces starting past the end (17 planes in 16 pieces of 2).
+    static func share(_ piece: Int, of pieces: Int, count: Int) -> Range<Int> {
+        (piece * count / pieces)..<((piece + 1) * count / pieces)
     }
 
     /// Runs `body` over 0..<count cut into a few contiguous ranges, for
     /// element-wise loops over a whole batch.
     static func ranges(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
         let pieces = count < minimumWork * 2 ? 1 : 8
-        let size = (count + pieces - 1) / pieces
         forEach(pieces, work: count) { piece in
-            let lo = piece * size
-            if lo < count { body(lo..<min(count, lo + size)) }
+            let range = share(piece, of: pieces, count: count)
+            if !range.isEmpty { body(range) }
         }
     }
 }

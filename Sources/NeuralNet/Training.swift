@@ -86,6 +86,8 @@ extension Network {
             let order = Network.permutation(n, seed: RandomStream.seed(combining: options.seed, UInt64(epoch)))
             var epochLoss = 0.0, epochCorrect = 0, seen = 0
             for step in 0..<steps {
+                // Callers without a progress closure (a linear probe) still stop when asked.
+                if Interruption.requested { throw NetworkError.stopped }
                 let lo = step * batch, size = min(batch, n - lo)
                 let x = tape.inputBuffer(batch: size, count: d)
                 images.scalars.withUnsafeBufferPointer { all in

@@ -25,6 +25,7 @@ public struct Tensor: Sendable, Equatable {
     /// A tensor filled with one value; throws when the shape is invalid or too large.
     public init(repeating value: Float, shape: [Int]) throws(TensorError) {
         let n = try Tensor.checkedCount(shape)
+        try MemoryBudget.reserve(shape, count: n)
         self.init(shape: shape, scalars: [Float](repeating: value, count: n))
     }
 
@@ -95,6 +96,8 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     case axisOutOfRange(axis: Int, rank: Int)
     case indexOutOfRange(index: Int, size: Int, axis: Int)
     case invalidArgument(String)
+    /// A tensor that would take the process past `MemoryBudget.limit`.
+    case overBudget([Int], bytes: Int, held: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -112,6 +115,10 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
             return "index \(index) is out of range for axis \(axis) of size \(size)"
         case let .invalidArgument(msg):
             return msg
+        case let .overBudget(s, bytes, held, limit):
+            return "this tensor of shape \(Tensor.describe(s)) needs \(MemoryBudget.describe(bytes)); with the "
+                + "\(MemoryBudget.describe(held)) already held it would pass the memory budget of "
+                + "\(MemoryBudget.describe(limit)) (set LECTERN_MEMORY_LIMIT or --memory-limit)"
         }
     }
 }
@@ -136,6 +143,7 @@ extension Tensor {
         _ shape: [Int], fill: (UnsafeMutableBufferPointer<Float>) -> Void
     ) throws(TensorError) -> Tensor {
         let n = try checkedCount(shape)
+        try MemoryBudget.reserve(shape, count: n)
         let values = [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
             fill(buffer)
             initialized = n

@@ -74,10 +74,10 @@ extension OcclusionPlan {
     static func filled(count: Int, size: Int, _ fill: @Sendable (Int, UnsafeMutablePointer<Float>) -> Void) -> [Float] {
         [Float](unsafeUninitializedCapacity: count * size) { buffer, initialized in
             let start = Shared(buffer.baseAddress!)
-            let pieces = min(count, 16), step = (count + pieces - 1) / max(1, pieces)
+            let pieces = min(count, 16)
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                let lo = min(count, piece * step)
-                for n in lo..<min(count, lo + step) { fill(n, start.base + n * size) }
+                // Nearly equal shares, none of them past the end.
+                for n in (piece * count / pieces)..<((piece + 1) * count / pieces) { fill(n, start.base + n * size) }
             }
             initialized = count * size
         }

@@ -8,6 +8,7 @@ struct Check: ParsableCommand {
         discussion: "Exit status: 0 when nothing failed, 1 when a claim failed or an error occurred, 2 on a usage error.")
 
     @OptionGroup var lessons: LessonOptions
+    @OptionGroup var memory: MemoryLimitOption
 
     @Option(help: "Also write the report as JSON to this file.")
     var json: String?

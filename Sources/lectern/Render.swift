@@ -7,6 +7,7 @@ struct Render: ParsableCommand {
         abstract: "Run each lesson's experiments and write one HTML page per lesson plus index.html.")
 
     @OptionGroup var lessons: LessonOptions
+    @OptionGroup var memory: MemoryLimitOption
 
     @Option(help: "Where the pages go.")
     var out = "output"

@@ -35,13 +35,13 @@ import Tensors
         #expect(abs(projected.scalars[0] - 3) < 1e-5 && abs(projected.scalars[1]) < 1e-5 && abs(projected.scalars[2]) < 1e-5)
     }
 
-    @Test func eigenpairsOfARandomSymmetricMatrix() {
+    @Test func eigenpairsOfARandomSymmetricMatrix() throws {
         let n = 30
         let g = Fixture.gaussian(n, n, seed: 41).scalars.map(Double.init)
         var a = [Double](repeating: 0, count: n * n)
         for i in 0..<n { for j in 0..<n { a[i * n + j] = g[i * n + j] + g[j * n + i] } }
         let original = a
-        let (values, vectors) = SymmetricEigen.largest(&a, n: n, k: n)
+        let (values, vectors) = try SymmetricEigen.largest(&a, n: n, k: n)
         #expect(zip(values, values.dropFirst()).allSatisfy { $0 >= $1 })
         let trace = (0..<n).reduce(0.0) { $0 + original[$1 * n + $1] }
         #expect(abs(values.reduce(0, +) - trace) < 1e-9)
@@ -62,5 +62,31 @@ import Tensors
         #expect(throws: EmbeddingError.self) { try PCA.fit(Self.data(), components: 0) }
         #expect(throws: EmbeddingError.self) { try PCA.fit(Tensor([1, 2, 3]), components: 1) }
         #expect(throws: EmbeddingError.self) { try PCA.fit(Self.data(), components: 1).project(Fixture.gaussian(3, 5)) }
+    }
+}
+
+/// A caller can cut the eigensolver short; what it abandoned is never returned.
+@Suite struct PCAStopTests {
+    @Test func aStoppedFitThrowsStopped() {
+        let x = Fixture.gaussian(40, 30, seed: 3)
+        #expect(throws: EmbeddingError.stopped) { try PCA.fit(x, components: 2, stop: { true }) }
+        final class Polls: @unchecked Sendable { var count = 0 }
+        let polls = Polls()
+        #expect(throws: EmbeddingError.stopped) {
+            try PCA.fit(x, components: 2, stop: { polls.count += 1; return polls.count > 10 })
+        }
+        #expect(polls.count == 11)
+        #expect((try? PCA.fit(x, components: 2, stop: { false })) != nil)
+    }
+
+    @Test func chunksSkipTheirWorkOnceStopped() {
+        final class Seen: @unchecked Sendable { var pieces = 0 }
+        let seen = Seen()
+        Chunks.$serial.withValue(true) {
+            Interruption.$stop.withValue({ true }) {
+                Chunks.forEach(1000) { _ in seen.pieces += 1 }
+            }
+        }
+        #expect(seen.pieces == 0)
     }
 }

@@ -40,6 +40,21 @@ import Testing
         #expect(Harness.value("r" + String(repeating: ".a", count: 40), setup: deep)?.number == 1)
     }
 
+    @Test func aFlatSumIsNotNesting() {
+        #expect(Harness.value(String(repeating: "1 + ", count: 499) + "1")?.number == 500)
+        #expect(Harness.value(String(repeating: "2 * ", count: 129) + "1")?.number == 0x1p129)
+    }
+
+    @Test(arguments: ["(", "["])
+    func bracketsNestExactlyAsDeepAsDocumented(opener: String) {
+        let closer = opener == "(" ? ")" : "]"
+        func nest(_ n: Int) -> String { String(repeating: opener, count: n) + "1" + String(repeating: closer, count: n) }
+        #expect(Harness.value(nest(100))?.flat == [1])
+        let d = Harness.error("x = " + nest(101))
+        #expect(d?.rendered.hasPrefix("lessons/t.md:10:105: error: brackets nested too deeply") == true, "\(d?.rendered ?? "")")
+        #expect(Harness.run("x = " + nest(101), in: Harness.session()).diagnostics.count == 1)
+    }
+
     @Test func absurdSizesHitTheLimit() {
         #expect(firstError("x = zeros([1000000, 1000000])")?.contains("the limit is") == true)
         #expect(firstError("x = ones([1e14, 1e14, 1e14])")?.contains("limit") == true)

@@ -13,11 +13,13 @@ enum EmbeddingBuiltins {
     /// Bumped when the method changes in a way that changes its numbers, so old cache entries are not reused.
     static let tsneVersion = 1
 
-    static let pca = Builtin("pca(x, k)", "N×k: each point's coordinates on the top k principal components") { args, _ in
+    static let pca = Builtin("pca(x, k)", "N×k: each point's coordinates on the top k principal components") { args, context in
         let x = try points(args, "x")
         let dim = x.shape.dropFirst().reduce(1, *)
         let k = try args.int("k", min: 1, max: max(1, dim))
-        return .tensor(try run(args, "x") { () throws(EmbeddingError) in try PCA.fit(x, components: k).project(x) })
+        return .tensor(try run(args, "x", context) { () throws(EmbeddingError) in
+            try PCA.fit(x, components: k, stop: context.stop).project(x)
+        })
     }
 
     static let tsne = Builtin("tsne(x, perplexity=, iterations=, seed=)",
@@ -50,7 +52,7 @@ enum EmbeddingBuiltins {
     }
 
     static let knnAccuracy = Builtin("knn_accuracy(points, labels, k=)",
-                                     "leave-one-out accuracy of a k-nearest-neighbour vote (k = 10) among the points") { args, _ in
+                                     "leave-one-out accuracy of a k-nearest-neighbour vote (k = 10) among the points") { args, context in
         let p = try points(args, "points")
         let labels = try labelList(args, "labels")
         guard labels.count == p.shape[0] else {
@@ -59,13 +61,13 @@ enum EmbeddingBuiltins {
         }
         guard p.shape[0] >= 2 else { throw LabError("knn_accuracy needs at least 2 points, got 1", at: args.location("points")) }
         let k = try args.int("k", default: min(10, p.shape[0] - 1), min: 1, max: p.shape[0] - 1)
-        return .number(try run(args, "points") { () throws(EmbeddingError) in
+        return .number(try run(args, "points", context) { () throws(EmbeddingError) in
             try NearestNeighbors.votingAccuracy(p, labels: labels, k: k)
         })
     }
 
     static let neighbors = Builtin("neighbors(x, queries, k=)",
-                                   "indices of the k (5) nearest rows of x to each query, nearest first") { args, _ in
+                                   "indices of the k (5) nearest rows of x to each query, nearest first") { args, context in
         let x = try points(args, "x")
         let queries = try args.value("queries").flatMap { $0.datasetImages } ?? args.tensor("queries")
         let dim = x.shape.dropFirst().reduce(1, *)
@@ -76,7 +78,7 @@ enum EmbeddingBuiltins {
                            + "got shape \(Tensor.describe(queries.shape))", at: args.location("queries"))
         }
         let k = try args.int("k", default: min(5, x.shape[0]), min: 1, max: x.shape[0])
-        let found = try run(args, "queries") { () throws(EmbeddingError) in
+        let found = try run(args, "queries", context) { () throws(EmbeddingError) in
             try NearestNeighbors.search(x, queries: asRows, k: k)
         }
         let flat = found.flatMap { $0.map(Float.init) }
@@ -84,7 +86,7 @@ enum EmbeddingBuiltins {
     }
 
     static let trustworthiness = Builtin("trustworthiness(x, points, k=)",
-                                         "Venna and Kaski's trustworthiness of an embedding of x, with k (5) neighbours") { args, _ in
+                                         "Venna and Kaski's trustworthiness of an embedding of x, with k (5) neighbours") { args, context in
         let x = try points(args, "x"), p = try points(args, "points")
         guard x.shape[0] == p.shape[0] else {
             throw LabError("trustworthiness: x has \(x.shape[0]) points but the embedding has \(p.shape[0])",
@@ -93,7 +95,7 @@ enum EmbeddingBuiltins {
         let n = x.shape[0]
         guard n >= 3 else { throw LabError("trustworthiness needs at least 3 points, got \(n)", at: args.location("x")) }
         let k = try args.int("k", default: min(5, (n - 1) / 2), min: 1, max: (n - 1) / 2)
-        return .number(try run(args, "points") { () throws(EmbeddingError) in
+        return .number(try run(args, "points", context) { () throws(EmbeddingError) in
             try Trustworthiness.score(x, embedding: p, k: k)
         })
     }
@@ -128,6 +130,18 @@ enum EmbeddingBuiltins {
     /// A method's result, with its errors located at `name`.
     static func run<T>(_ args: Arguments, _ name: String, _ body: () throws(EmbeddingError) -> T) throws -> T {
         do { return try body() } catch { throw LabError("\(args.builtin): \(error.message)", at: args.location(name)) }
+    }
+
+    /// The same, cut short when the block's time runs out: the method polls
+    /// `context.stop` between pieces of work, and a result it abandoned
+    /// half-way is never returned.
+    static func run<T>(_ args: Arguments, _ name: String, _ context: CallContext,
+                       _ body: () throws(EmbeddingError) -> T) throws -> T {
+        let outcome = Interruption.$stop.withValue(context.stop) { () -> Result<T, EmbeddingError> in
+            do throws(EmbeddingError) { return .success(try body()) } catch { return .failure(error) }
+        }
+        try context.checkDeadline()
+        return try run(args, name) { () throws(EmbeddingError) in try outcome.get() }
     }
 }
 

@@ -27,11 +27,14 @@ extension Session {
                 let claim = try Claim.parse(text)
                 let x = try Coercion.number(value, at: expr.location)
                 result.computed = .number(x)
+                try requireFinite(value, at: expr.location)
                 result.status = claim.equals(x) ? .pass : .fail
             case let .exact(.expression(target), _):
                 let expected = try evaluator.evaluate(target)
                 result.documented = expected.reprText
                 result.computed = computed(value)
+                try requireFinite(value, at: expr.location)
+                try requireFinite(expected, at: target.location)
                 result.status = Equality.same(value, expected) ? .pass : .fail
             case .truth:
                 result.computed = computed(value)
@@ -42,6 +45,26 @@ extension Session {
             result.error = diagnostic(for: error, at: loc)
         }
         return result
+    }
+
+    /// Infinity equals itself and a NaN list may be compared structurally,
+    /// but an overflow or a 0/0 is a broken computation, never a documented
+    /// number: any non-finite number inside the value makes the claim an error.
+    private func requireFinite(_ v: Value, at loc: SourceLocation) throws {
+        var pending = [v]
+        while let next = pending.popLast() {
+            switch next {
+            case let .number(x) where !x.isFinite:
+                throw LabError("the computed value is \(ValueFormat.plain(x)), not a finite number", at: loc)
+            case let .tensor(t):
+                if let x = t.scalars.first(where: { !$0.isFinite }) {
+                    throw LabError("the computed value holds \(ValueFormat.plain(Double(x))), not only finite numbers", at: loc)
+                }
+            case let .list(items): pending += items
+            case let .record(r): pending += r.fields.map(\.value)
+            default: break
+            }
+        }
     }
 
     private func computed(_ v: Value) -> ClaimResult.Computed {

@@ -17,6 +17,8 @@ public struct Lexer {
     /// Brackets nest at most this deep; the parser would refuse deeper
     /// expressions anyway, and the lexer stops the count from growing without bound.
     static let maxDepth = 100
+    /// The start of the error that ends tokenizing early.
+    static let tooDeep = "brackets nested too deeply"
 
     public init(_ source: String, origin: SourceOrigin) {
         self.scalars = Array(source.unicodeScalars)
@@ -82,7 +84,7 @@ public struct Lexer {
             symbol(Symbol(rawValue: String(c))!)
             if depth.count >= Lexer.maxDepth {
                 diagnostics.append(Diagnostic(file: origin.file, location: loc,
-                    message: "brackets nested too deeply (more than \(Lexer.maxDepth) levels)"))
+                    message: "\(Lexer.tooDeep) (more than \(Lexer.maxDepth) levels)"))
                 index = scalars.count
                 depth.removeAll()
                 return

@@ -28,15 +28,26 @@ public struct Parser {
     private let scalars: [Unicode.Scalar]
     private let file: String
     private var position = 0
+    /// Levels of the tree above the current token, for telling a top-level
+    /// `==` in a claim from a nested one.
     private var depth = 0
+    /// Brackets, `not`, unary minus and `^` around the current token.
+    private var nesting = 0
+    /// Operators of chains (`a + b + c`, `f(x)[0].y`) around the current token.
+    private var chain = 0
     private var diagnostics: [Diagnostic] = []
     /// Set while parsing an `expect` statement or an inline span, where a
     /// top-level `==` introduces the documented value instead of comparing.
     private var inClaim = false
 
     /// Deeper than this and evaluation would risk the stack; the lexer
-    /// already refuses more than 100 nested brackets.
+    /// already refuses more than 100 nested brackets, so this leaves room
+    /// for a few `-` and `not` inside the deepest brackets.
     static let maxDepth = 120
+    /// A flat chain is a left-leaning tree as deep as it is long, evaluated
+    /// recursively; this many links is far beyond any lesson and far below
+    /// what the stack holds.
+    static let maxChain = 1000
 
     struct Failure: Error {}
 
@@ -68,8 +79,12 @@ public struct Parser {
             }
         }
         // Lexical errors come first at equal positions; one message per place.
+        // Too many brackets ends the tokens there, so whatever the parser
+        // says after that point is an echo of the lexer's error.
         var seen = Set<SourceLocation>()
-        let all = (lexErrors + parser.diagnostics).sorted { $0.location < $1.location }
+        let cut = lexErrors.first { $0.message.hasPrefix(Lexer.tooDeep) }?.location
+        let kept = parser.diagnostics.filter { d in cut.map { d.location <= $0 } ?? true }
+        let all = (lexErrors + kept).sorted { $0.location < $1.location }
             .filter { seen.insert($0.location).inserted }
         return Program(statements: statements, diagnostics: all, boundNames: bound)
     }
@@ -188,16 +203,13 @@ public struct Parser {
     mutating func expression() throws -> Expr {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Parser.maxDepth else {
-            throw error(at: peek, "expression nested too deeply (more than \(Parser.maxDepth) levels)")
-        }
         return try or()
     }
 
     mutating func or() throws -> Expr {
         var e = try and()
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chain -= links }
         while check(.keyword(.or)) {
             try link(&links)
             let op = advance()
@@ -209,7 +221,7 @@ public struct Parser {
     mutating func and() throws -> Expr {
         var e = try not()
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chain -= links }
         while check(.keyword(.and)) {
             try link(&links)
             let op = advance()
@@ -230,7 +242,7 @@ public struct Parser {
         let level = depth
         var e = try term()
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chain -= links }
         let ops: [Symbol: BinaryOperator] = [.equalEqual: .equal, .bangEqual: .notEqual, .less: .less,
                                              .lessEqual: .lessEqual, .greater: .greater, .greaterEqual: .greaterEqual]
         while case let .symbol(s) = peek.kind, let op = ops[s] {
@@ -246,7 +258,7 @@ public struct Parser {
     mutating func term() throws -> Expr {
         var e = try factor()
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chain -= links }
         while check(.symbol(.plus)) || check(.symbol(.minus)) {
             try link(&links)
             let t = advance()
@@ -258,7 +270,7 @@ public struct Parser {
     mutating func factor() throws -> Expr {
         var e = try unary()
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chain -= links }
         let ops: [Symbol: BinaryOperator] = [.star: .multiply, .slash: .divide, .at: .matmul, .percent: .modulo]
         while case let .symbol(s) = peek.kind, let op = ops[s] {
             try link(&links)
@@ -289,7 +301,7 @@ public struct Parser {
     mutating func postfix() throws -> Expr {
         var e = try primary()
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chain -= links }
         while true {
             if check(.symbol(.leftParen)) || check(.symbol(.leftBracket)) || check(.symbol(.dot)) { try link(&links) }
             if check(.symbol(.leftParen)) {
@@ -426,21 +438,24 @@ public struct Parser {
     // MARK: helpers
 
     /// Each operator of a chain (`a + b + c`, `f(x)[0].y`) adds a level to the
-    /// tree, which is evaluated (and freed) recursively: chains count against
-    /// the same depth limit as brackets, so 5,000 `+ 1`s cannot overflow the stack.
+    /// tree, which is evaluated (and freed) recursively: chains have their own
+    /// limit, well above what brackets get, so 5,000 `+ 1`s cannot overflow
+    /// the stack while a sum of a few hundred terms is fine.
     private mutating func link(_ links: inout Int) throws {
         depth += 1
+        chain += 1
         links += 1
-        guard depth <= Parser.maxDepth else {
-            throw error(at: peek, "expression nested too deeply (more than \(Parser.maxDepth) levels of brackets and chained operators)")
+        guard chain <= Parser.maxChain else {
+            throw error(at: peek, "expression nested too deeply (more than \(Parser.maxChain) chained operators)")
         }
     }
 
 
     private mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
         depth += 1
-        defer { depth -= 1 }
-        guard depth <= Parser.maxDepth else {
+        nesting += 1
+        defer { depth -= 1; nesting -= 1 }
+        guard nesting <= Parser.maxDepth else {
             throw error(at: peek, "expression nested too deeply (more than \(Parser.maxDepth) levels)")
         }
         return try body(&self)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A built-in function declared as data: its name, its parameters with their
 /// defaults and the kinds of value they take, a one-line summary, whether its
 /// result is memoized, and the body that receives the bound arguments. The
@@ -118,6 +120,12 @@ public struct CallContext {
     public func derivedSeed() -> UInt64 { session.nextSeed() }
 
     public func checkDeadline() throws { try session.checkDeadline(at: location) }
+
+    /// For the compute modules' `stop` parameters: true once the block's time is up.
+    public var stop: @Sendable () -> Bool {
+        let deadline = session.deadline
+        return { deadline.map { Date() > $0 } ?? false }
+    }
 }
 
 /// The lookup table of built-ins, in one place, in the groups the

@@ -37,8 +37,9 @@ extension Session {
     public func run(block source: String, origin: SourceOrigin, label: String, seedKey: String,
                     timeout: Double? = nil) -> BlockRun {
         let started = Date()
-        defer { deadline = nil }
+        defer { deadline = nil; self.timeout = nil }
         deadline = timeout.map { started.addingTimeInterval($0) }
+        self.timeout = timeout
         self.seedKey = FNV1a.hash(seedKey)
         seedCounter = 0
         var result = execute(Parser.parseBlock(source, origin: origin), label: label)

@@ -13,11 +13,12 @@ struct Evaluator {
         case let .bool(b, _): return .bool(b)
         case .none: return .none
         case let .name(n, loc): return try lookup(n, at: loc)
-        case let .list(items, _): return .list(try items.map(evaluate))
-        case let .record(fields, _):
-            return .record(Record(try fields.map { ($0.0, try evaluate($0.1)) }))
+        case let .list(items, loc):
+            return try ValueDepth.checked(.list(try items.map(evaluate)), at: loc, "this list")
+        case let .record(fields, loc):
+            return try ValueDepth.checked(.record(Record(try fields.map { ($0.0, try evaluate($0.1)) })), at: loc, "this record")
         case let .comprehension(element, variable, sequence, condition, loc):
-            return try comprehension(element, variable, sequence, condition, loc)
+            return try ValueDepth.checked(try comprehension(element, variable, sequence, condition, loc), at: loc, "this list")
         case let .unary(op, operand, loc):
             let v = try evaluate(operand)
             return try Operators.unary(op, v, at: loc)
@@ -102,8 +103,21 @@ struct Evaluator {
         var bound = try Arguments(binding: values, to: builtin, at: nameLoc, session: session)
         let context = CallContext(session: session, location: nameLoc, builtin: name)
         do {
-            guard case .result = builtin.memo else { return try builtin.body(&bound, context) }
-            return try session.memoized(builtin, &bound, context)
+            // Long loops in the compute modules poll `stop`; a call they cut
+            // short (or that simply ended late) is the block's timeout,
+            // whatever error the cut left behind.
+            let result: Value
+            do {
+                result = try Interruption.$stop.withValue(context.stop) {
+                    guard case .result = builtin.memo else { return try builtin.body(&bound, context) }
+                    return try session.memoized(builtin, &bound, context)
+                }
+            } catch {
+                try session.checkDeadline(at: nameLoc)
+                throw error
+            }
+            try session.checkDeadline(at: nameLoc)
+            return try ValueDepth.checked(result, at: nameLoc, "the result of \(name)")
         } catch let e as LabError {
             throw LabError(e.message.hasPrefix(name + ":") ? e.message : "\(name): \(e.message)", at: e.location ?? nameLoc)
         } catch let e as TensorError {

@@ -18,6 +18,8 @@ public final class Session {
     /// Names a failed block should have bound, with why they are missing.
     var missing: [String: String] = [:]
     var deadline: Date?
+    /// The block's `timeout=` in seconds, named in the error.
+    var timeout: Double?
     var seedKey: UInt64 = 0
     var seedCounter: UInt64 = 0
     var inlineOrdinal = 0
@@ -45,9 +47,17 @@ public final class Session {
     }
 
     func checkDeadline(at location: SourceLocation?) throws {
-        if let d = deadline, Date() > d {
-            throw LabError("the block ran past its timeout", at: location)
+        if pastDeadline {
+            throw LabError("the block ran past its timeout of \(ValueFormat.plain(timeout ?? 0)) s", at: location)
         }
+    }
+
+    /// Whether the running block has used up its time: long loops in the
+    /// compute modules poll this (they cannot throw the Lab's errors) and
+    /// stop early, and the built-in then reports the timeout.
+    var pastDeadline: Bool {
+        guard let d = deadline else { return false }
+        return Date() > d
     }
 
     /// Records a file a built-in read from outside the project (a system data

@@ -76,7 +76,7 @@ public enum FashionMNIST {
             throw corrupt(labelsURL, "label \(labelValues[bad]) at position \(bad) is not a class number (0 to 9)")
         }
 
-        var hash = ContentHash()
+        var hash = Fingerprint()
         hash.combine(bytes: imageBytes)
         hash.combine(bytes: labelBytes)
         let tensor = Tensor(shape: [n, 1, side, side], scalars: unitFloats(images))

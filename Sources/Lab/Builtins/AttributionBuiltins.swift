@@ -81,9 +81,7 @@ enum AttributionBuiltins {
         let fill = try args.number("fill", default: 0.5)
         guard fill.isFinite else { throw LabError("occlusion: fill= must be a finite number", at: args.location("fill")) }
         let predicted = try args.bool("predicted", default: false)
-        var hash = ContentHash()
-        x.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
-        let key = "occlusion\n\(model.key)\n\(x.shape)\(hash.hex)\n\(classes)\n\(size),\(stride),\(Float(fill))"
+        let key = "occlusion\n\(model.key)\n\(Fingerprint.of(x))\n\(classes)\n\(size),\(stride),\(Float(fill))"
         let result = try context.session.memoized(key, encode: encode, decode: decode) {
             try run(args) { () throws(NetworkError) in
                 try Occlusion.maps(network, images: x, classes: classes, size: size, stride: stride, fill: Float(fill))

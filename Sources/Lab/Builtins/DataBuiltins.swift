@@ -100,7 +100,7 @@ enum DataBuiltins {
         } else {
             classes = (0...(labels.max() ?? 0)).map(String.init)
         }
-        var hash = ContentHash()
+        var hash = Fingerprint()
         hash.combine(images.rank)
         for d in images.shape { hash.combine(d) }
         images.scalars.withUnsafeBytes { hash.combine(bytes: $0) }

@@ -21,8 +21,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "Tensors", dependencies: ["CBLAS"]),
-        .target(name: "NeuralNet", dependencies: ["Tensors"]),
-        .target(name: "Datasets", dependencies: ["Tensors", "CZlib"]),
+        .target(name: "NeuralNet", dependencies: ["Tensors", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Datasets", dependencies: ["Tensors", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Visualizations", dependencies: ["NeuralNet", "Tensors"]),
         .target(name: "Embedding", dependencies: ["Tensors"]),
         .target(name: "Benchmarks", dependencies: ["Tensors", "NeuralNet", "Datasets", "Visualizations", "Embedding"]),
@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "EngineFingerprinter"),
         .plugin(name: "EngineFingerprint", capability: .buildTool(), dependencies: ["EngineFingerprinter"]),
         .target(name: "Notebook", dependencies: [
-            "Lab", "CCmark", "Figures",
+            "Lab", "Datasets", "CCmark", "Figures",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -44,13 +44,13 @@ let package = Package(
         ]),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "VisualizationsTests", dependencies: ["Visualizations"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Golden")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets"], resources: [.copy("Golden")]),
     ]
 )

@@ -1,19 +1,21 @@
+import Crypto
 import Foundation
 
-/// A trained network as bytes, for the cache: versioned and checksummed,
-/// so a truncated, corrupt or older-format file is rejected (and the
-/// result recomputed) instead of trusted.
+/// A trained network as bytes, for the cache: versioned and checksummed
+/// with SHA-256, so a truncated, corrupt, forged or older-format file is
+/// rejected (and the result recomputed) instead of trusted.
 ///
 /// Layout, little-endian:
 ///     "LECTERNM"             8 bytes, magic
-///     version                UInt32 (1)
+///     version                UInt32 (2)
 ///     header length H        UInt32
 ///     header                 H bytes of JSON: description, parameter count, history
 ///     parameters             count × Float32
-///     checksum               UInt64, FNV-1a of every byte before it
+///     checksum               32 bytes, SHA-256 of every byte before it
 public enum ModelFile {
     static let magic = Array("LECTERNM".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+    static let checksumSize = SHA256.byteCount
 
     struct Header: Codable {
         var description: String
@@ -32,24 +34,24 @@ public enum ModelFile {
                                                                       nan: "nan")
         let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
         var bytes = magic
-        bytes.reserveCapacity(magic.count + 16 + json.count + 4 * network.parameterCount + 8)
+        bytes.reserveCapacity(magic.count + 8 + json.count + 4 * network.parameterCount + checksumSize)
         append(version, to: &bytes)
         append(UInt32(json.count), to: &bytes)
         bytes += json
         network.parameters.withUnsafeBufferPointer { values in
             for v in values { append(v.bitPattern, to: &bytes) }
         }
-        append(checksum(bytes[...]), to: &bytes)
+        bytes += checksum(bytes[...])
         return bytes
     }
 
     /// The network and its history, or an error saying what is wrong.
     public static func decode(_ bytes: [UInt8]) throws(NetworkError) -> (Network, TrainingHistory?) {
-        guard bytes.count >= magic.count + 16, Array(bytes[0..<magic.count]) == magic else {
+        guard bytes.count >= magic.count + 8 + checksumSize, Array(bytes[0..<magic.count]) == magic else {
             throw NetworkError("not a Lectern model file")
         }
-        let body = bytes[0..<(bytes.count - 8)]
-        guard read(UInt64.self, bytes, at: bytes.count - 8) == checksum(body) else {
+        let body = bytes[0..<(bytes.count - checksumSize)]
+        guard Array(bytes[body.count...]) == checksum(body) else {
             throw NetworkError("the model file is corrupt or truncated (checksum mismatch)")
         }
         guard read(UInt32.self, bytes, at: 8) == version else {
@@ -95,9 +97,5 @@ public enum ModelFile {
         return value
     }
 
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
 }

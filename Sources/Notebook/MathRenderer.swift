@@ -29,6 +29,16 @@ struct MathRenderer {
         return nil
     }
 
+    /// What typesetting this machine does, for the page cache's key: a page
+    /// typeset without KaTeX, or by another KaTeX, is not the page this
+    /// machine would make now.
+    static var availability: String {
+        guard let node, let module = katexModule else { return "math=tex-source" }
+        let package = FileManager.default.contents(atPath: module + "/package.json")
+            .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        return "math=katex \(package?["version"] as? String ?? "?") at \(module) by \(node)"
+    }
+
     /// Reads a JSON list of [tex, display] pairs, writes a list of
     /// {html} or {error}; errors are per formula so one typo spoils nothing else.
     static let script = """

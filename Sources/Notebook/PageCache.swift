@@ -5,7 +5,8 @@ import Lab
 /// Remembers each lesson's page and report by a content hash of everything
 /// that can change them: the engine's version, the options, the lesson's
 /// bytes, and every file its built-ins read. A hit skips running blocks and
-/// typesetting math. Entries that fail to decode are ignored, never trusted.
+/// typesetting math. Entries are sealed (`CacheSeal`): one that fails to
+/// verify or decode is ignored and recomputed, never trusted.
 final class PageCache: BuiltinCache {
     struct Entry: Codable {
         var key: String
@@ -54,13 +55,18 @@ final class PageCache: BuiltinCache {
         return sha256(data)
     }
 
-    private func url(for path: String) -> URL {
+    func url(for path: String) -> URL {
         directory.appendingPathComponent("lessons").appendingPathComponent(PageCache.sha256(Data(path.utf8)) + ".json")
     }
 
+    /// What a lesson's entry is sealed under: its key and its path, so an
+    /// entry moved to another lesson's file is not read there.
+    private static func sealKey(path: String, key: String) -> String { "page\n\(path)\n\(key)" }
+
     func lookup(path: String, key: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: url(for: path).path),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key else { return nil }
+              let json = CacheSeal.open([UInt8](data), key: PageCache.sealKey(path: path, key: key)),
+              let entry = try? JSONDecoder().decode(Entry.self, from: Data(json)), entry.key == key else { return nil }
         // A file that was missing and still is leaves the entry valid.
         for (file, hash) in entry.inputs {
             guard PageCache.signature(of: URL(fileURLWithPath: file)) == hash else { return nil }
@@ -70,7 +76,7 @@ final class PageCache: BuiltinCache {
 
     func store(path: String, entry: Entry) {
         guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? AtomicFile.write([UInt8](data), to: url(for: path))
+        try? AtomicFile.write(CacheSeal.seal([UInt8](data), key: PageCache.sealKey(path: path, key: entry.key)), to: url(for: path))
     }
 
     static func hashes(of files: [URL]) -> [String: String] {
@@ -97,16 +103,17 @@ final class PageCache: BuiltinCache {
     // Keys are the built-in's name and a canonical text of its arguments;
     // the file is named by their hash with the engine's version, so a new
     // engine never reads an old entry and no key text reaches the file system.
-    private func builtinURL(_ key: String) -> URL {
-        directory.appendingPathComponent("builtins")
-            .appendingPathComponent(PageCache.sha256(Data((PageCache.engineVersion + "\n" + key).utf8)))
+    private static func builtinKey(_ key: String) -> String { "builtin\n" + PageCache.engineVersion + "\n" + key }
+
+    func builtinURL(_ key: String) -> URL {
+        directory.appendingPathComponent("builtins").appendingPathComponent(PageCache.sha256(Data(PageCache.builtinKey(key).utf8)))
     }
 
     func load(key: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: builtinURL(key).path).map { [UInt8]($0) }
+        FileManager.default.contents(atPath: builtinURL(key).path).flatMap { CacheSeal.open([UInt8]($0), key: PageCache.builtinKey(key)) }
     }
 
     func store(key: String, bytes: [UInt8]) {
-        try? AtomicFile.write(bytes, to: builtinURL(key))
+        try? AtomicFile.write(CacheSeal.seal(bytes, key: PageCache.builtinKey(key)), to: builtinURL(key))
     }
 }

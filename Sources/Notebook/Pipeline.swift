@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Lab
 
@@ -26,10 +27,23 @@ public final class Pipeline {
 
     let options: Options
     let builtins: Set<String>
+    /// What outside the project changes a page, in its cache key.
+    let environment: String
 
-    public init(options: Options = Options()) {
+    public convenience init(options: Options = Options()) {
+        self.init(options: options, environment: Pipeline.environment())
+    }
+
+    init(options: Options, environment: String) {
         self.options = options
         self.builtins = Set(BuiltinRegistry.standard.names)
+        self.environment = environment
+    }
+
+    /// The data folder (a page made from one folder's files, or from none, is
+    /// not the page another folder gives) and how math is typeset.
+    static func environment() -> String {
+        "data=\(FashionMNIST.defaultDirectory.standardizedFileURL.path)\n" + MathRenderer.availability
     }
 
     /// Lesson files named by the paths: folders give their `.md` files in name order.
@@ -87,7 +101,7 @@ public final class Pipeline {
             return Outcome(path: path, report: LessonReport(failedToLoad: path, d), html: nil, description: nil,
                            warnings: [], diagnostics: [d], cached: false)
         }
-        let key = PageCache.key(source: source, options: options.unsafe ? "unsafe" : "safe")
+        let key = PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + environment)
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
                            warnings: entry.warnings, diagnostics: entry.diagnostics?.map(\.diagnostic) ?? [], cached: true)

@@ -23,7 +23,7 @@ import Tensors
         #expect(ds.images.shape == [3, 1, 2, 2])
         #expect(ds.labels == [0, 2, 1])
         #expect(ds.classes == ["0", "1", "2"])
-        #expect(ds.fingerprint.hasPrefix("tensors/") && ds.fingerprint.count == 8 + 16)
+        #expect(ds.fingerprint.hasPrefix("tensors/") && ds.fingerprint.count == 8 + 64, "a SHA-256 in hex")
         #expect(value("ds.count")?.number == 3)
         #expect(value("ds.labels")?.tensor == Tensor([0, 2, 1]))
         #expect(value("ds.images.shape")?.flat == [3, 1, 2, 2])

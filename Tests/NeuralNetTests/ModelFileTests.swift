@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import NeuralNet
@@ -24,19 +25,20 @@ struct ModelFileTests {
 
     static func network(seed: UInt64 = 7) throws -> Network { try Batches.network(tiny, seed: seed) }
 
-    /// FNV-1a over `bytes`, written out here from the format's comment, so
-    /// the test does not lean on the code it checks.
-    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+    static let checksumSize = 32
+
+    /// Replaces the trailing checksum with the right one (SHA-256, from the
+    /// format's comment) for the bytes before it.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        let body = Array(bytes.dropLast(checksumSize))
+        return body + Array(SHA256.hash(data: body))
     }
 
-    /// Replaces the trailing checksum with the right one for the bytes before it.
-    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
-        var body = Array(bytes.dropLast(8))
-        withUnsafeBytes(of: fnv1a(body[...]).littleEndian) { body += $0 }
-        return body
+    /// The format's first version: the same body sealed with a 64-bit FNV-1a.
+    static func fnv1aSealed(_ body: [UInt8]) -> [UInt8] {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in body { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return body + littleEndian(h)
     }
 
     static func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
@@ -56,10 +58,10 @@ struct ModelFileTests {
         var header = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         edit(&header)
         let newJSON = try [UInt8](JSONSerialization.data(withJSONObject: header))
-        let oldParameters = Array(bytes[(16 + headerLength)..<(bytes.count - 8)])
+        let oldParameters = Array(bytes[(16 + headerLength)..<(bytes.count - checksumSize)])
         let section = parameters.map { $0.flatMap { littleEndian($0.bitPattern) } } ?? oldParameters
         let body = Array(bytes[0..<12]) + littleEndian(UInt32(newJSON.count)) + newJSON + section
-        return resealed(body + [0, 0, 0, 0, 0, 0, 0, 0])
+        return resealed(body + [UInt8](repeating: 0, count: checksumSize))
     }
 
     static func rejects(_ bytes: [UInt8]) -> NetworkError? {
@@ -118,20 +120,19 @@ struct ModelFileTests {
         let net = try Self.network()
         let bytes = ModelFile.encode(net, history: Self.history)
         #expect(Array(bytes[0..<8]) == Array("LECTERNM".utf8))
-        #expect(Self.uint32(bytes, at: 8) == 1)
+        #expect(Self.uint32(bytes, at: 8) == 2)
         let headerLength = Self.uint32(bytes, at: 12)
-        #expect(bytes.count == 16 + headerLength + 4 * net.parameterCount + 8)
-        #expect(Array(bytes.suffix(8)) == Self.littleEndian(Self.fnv1a(bytes.dropLast(8))))
+        #expect(bytes.count == 16 + headerLength + 4 * net.parameterCount + Self.checksumSize)
+        #expect(Array(bytes.suffix(Self.checksumSize)) == Array(SHA256.hash(data: bytes.dropLast(Self.checksumSize))))
     }
 
-    /// Every single-byte change is caught: FNV-1a's steps are bijections, so
-    /// one changed byte always changes the checksum, and a changed checksum
-    /// no longer matches the body.
+    /// Every single-byte change is caught: a changed body no longer matches
+    /// its SHA-256, and a changed checksum no longer matches the body.
     @Test func everyFlippedByteIsRejected() throws {
         let bytes = ModelFile.encode(try Self.network(), history: Self.history)
         let headerEnd = 16 + Self.uint32(bytes, at: 12)
         // Sanity: the loop below covers header, parameters and checksum.
-        #expect(headerEnd < bytes.count - 8 - 4)
+        #expect(headerEnd < bytes.count - Self.checksumSize - 4)
         var accepted: [Int] = []
         for i in bytes.indices {
             for mask: UInt8 in [0x01, 0x80, 0xFF] {
@@ -159,15 +160,26 @@ struct ModelFileTests {
         }
         // A longer file is as wrong as a shorter one.
         #expect(Self.rejects(bytes + [0]) != nil)
-        #expect(Self.rejects(Self.resealed(Array(bytes.dropLast(8)) + [0, 0, 0, 0] + [0, 0, 0, 0, 0, 0, 0, 0])) != nil)
+        #expect(Self.rejects(Self.resealed(Array(bytes.dropLast(Self.checksumSize)) + [0, 0, 0, 0]
+                                           + [UInt8](repeating: 0, count: Self.checksumSize))) != nil)
     }
 
     @Test func anotherVersionIsRejectedByTheVersionCheck() throws {
         var bytes = ModelFile.encode(try Self.network(), history: nil)
-        bytes.replaceSubrange(8..<12, with: Self.littleEndian(UInt32(2)))
+        bytes.replaceSubrange(8..<12, with: Self.littleEndian(UInt32(3)))
         bytes = Self.resealed(bytes)
         let error = try #require(Self.rejects(bytes))
-        #expect(error.message == "the model file has format version 2, expected 1")
+        #expect(error.message == "the model file has format version 3, expected 2")
+    }
+
+    /// A 64-bit checksum can be matched by whoever writes the file, so a file
+    /// sealed the old way (version 1, FNV-1a) is not read, however well formed.
+    @Test func aFileSealedWithTheOldChecksumIsRejected() throws {
+        var body = Array(ModelFile.encode(try Self.network(), history: nil).dropLast(Self.checksumSize))
+        body.replaceSubrange(8..<12, with: Self.littleEndian(UInt32(1)))
+        #expect(Self.rejects(Self.fnv1aSealed(body)) != nil)
+        body.replaceSubrange(8..<12, with: Self.littleEndian(UInt32(2)))
+        #expect(Self.rejects(Self.fnv1aSealed(body))?.message.contains("checksum") == true)
     }
 
     @Test func headerParameterCountMustAgree() throws {

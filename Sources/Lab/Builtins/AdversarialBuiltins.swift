@@ -1,3 +1,4 @@
+import Datasets
 import NeuralNet
 import Tensors
 import Visualizations
@@ -19,7 +20,7 @@ enum AdversarialBuiltins {
         let (labels, _) = try A.classes(args, "labels", network, count: x.shape[0])
         let (eps, curve) = try epsilons(args)
         let seed = try MathBuiltins.seedArgument(args, context)
-        let key = "fgsm\n\(model.key)\n\(A.fingerprint(x))\n\(labels)\n\(eps),\(curve)\n\(seed)"
+        let key = "fgsm\n\(model.key)\n\(Fingerprint.of(x))\n\(labels)\n\(eps),\(curve)\n\(seed)"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             try A.run(args, at: "x") {
                 let checkpoint = { try context.checkDeadline() }
@@ -70,7 +71,7 @@ enum AdversarialBuiltins {
         let targets = args.has("target") ? try A.classes(args, "target", network, count: x.shape[0]).0 : nil
         let iterations = try args.int("iterations", default: 50, min: 1, max: 10_000)
         let overshoot = try A.weight(args, "overshoot", default: 0.02)
-        let key = "minimal_perturbation\n\(model.key)\n\(A.fingerprint(x))\n\(labels)\n\(targets.map { "\($0)" } ?? "-")\n"
+        let key = "minimal_perturbation\n\(model.key)\n\(Fingerprint.of(x))\n\(labels)\n\(targets.map { "\($0)" } ?? "-")\n"
             + "\(iterations),\(overshoot)"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             try A.run(args, at: "x") {

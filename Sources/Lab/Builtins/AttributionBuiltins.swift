@@ -81,9 +81,7 @@ enum AttributionBuiltins {
         let fill = try args.number("fill", default: 0.5)
         guard fill.isFinite else { throw LabError("occlusion: fill= must be a finite number", at: args.location("fill")) }
         let predicted = try args.bool("predicted", default: false)
-        var hash = ContentHash()
-        x.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
-        let key = "occlusion\n\(model.key)\n\(x.shape)\(hash.hex)\n\(classes)\n\(size),\(stride),\(Float(fill))"
+        let key = "occlusion\n\(model.key)\n\(Fingerprint.of(x))\n\(classes)\n\(size),\(stride),\(Float(fill))"
         let result = try context.session.memoized(key, encode: encode, decode: decode) {
             try run(args) { () throws(NetworkError) in
                 try Occlusion.maps(network, images: x, classes: classes, size: size, stride: stride, fill: Float(fill))
@@ -148,26 +146,16 @@ enum AttributionBuiltins {
 
     // MARK: - The occlusion cache
 
-    /// n, py, px as 32-bit words, then both maps' floats (little-endian).
+    /// Both maps as a record, so the entry is checked like every other one.
     static func encode(_ r: Occlusion.Result) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for d in r.probability.shape { withUnsafeBytes(of: UInt32(d).littleEndian) { bytes += $0 } }
-        for t in [r.probability, r.predicted] {
-            for v in t.scalars { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
-        }
-        return bytes
+        RecordCodec.encode(Record([("probability", .tensor(r.probability)), ("predicted", .tensor(r.predicted))]))
     }
 
+    /// The maps, or nil for anything but an intact entry holding two maps of one N×H×W shape.
     static func decode(_ bytes: [UInt8]) -> Occlusion.Result? {
-        guard bytes.count >= 12 else { return nil }
-        func word(_ i: Int) -> UInt32 {
-            UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-        }
-        let shape = (0..<3).map { Int(word($0 * 4)) }
-        let count = shape.reduce(1, *)
-        guard bytes.count == 12 + 8 * count else { return nil }
-        let values = (0..<(2 * count)).map { Float(bitPattern: word(12 + 4 * $0)) }
-        return Occlusion.Result(probability: Tensor(shape: shape, scalars: Array(values[..<count])),
-                                predicted: Tensor(shape: shape, scalars: Array(values[count...])))
+        guard let record = RecordCodec.decode(bytes), record.names == ["probability", "predicted"],
+              case let .tensor(probability)? = record["probability"], case let .tensor(predicted)? = record["predicted"],
+              probability.rank == 3, predicted.shape == probability.shape else { return nil }
+        return Occlusion.Result(probability: probability, predicted: predicted)
     }
 }

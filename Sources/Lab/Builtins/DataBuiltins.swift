@@ -46,10 +46,12 @@ enum DataBuiltins {
         guard let split = FashionMNIST.Split(rawValue: name) else {
             throw LabError("fashion_mnist: the split is \"train\" or \"test\", not \"\(name)\"", at: args.location("split"))
         }
+        // Noted before loading: a lesson that failed for want of the files
+        // must run again once they are there.
+        let folder = FashionMNIST.defaultDirectory
+        for file in [split.imagesFile, split.labelsFile] { call.session.noteRead(folder.appendingPathComponent(file)) }
         do throws(DatasetError) {
-            let data = try FashionMNIST.load(split: split)
-            let folder = FashionMNIST.defaultDirectory
-            for file in [split.imagesFile, split.labelsFile] { call.session.noteRead(folder.appendingPathComponent(file)) }
+            let data = try FashionMNIST.load(split: split, directory: folder)
             return .object(DatasetValue(data))
         } catch {
             throw LabError("fashion_mnist: " + error.message, at: call.location)
@@ -100,7 +102,7 @@ enum DataBuiltins {
         } else {
             classes = (0...(labels.max() ?? 0)).map(String.init)
         }
-        var hash = ContentHash()
+        var hash = Fingerprint()
         hash.combine(images.rank)
         for d in images.shape { hash.combine(d) }
         images.scalars.withUnsafeBytes { hash.combine(bytes: $0) }

@@ -35,9 +35,7 @@ enum EmbeddingBuiltins {
         }
         options.iterations = try args.int("iterations", default: 1000, min: 0, max: TSNE.maxIterations)
         options.seed = try MathBuiltins.seedArgument(args, context)
-        var hash = ContentHash()
-        x.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
-        let key = "tsne\nv\(tsneVersion)\n\(x.shape)\(hash.hex)\n"
+        let key = "tsne\nv\(tsneVersion)\n\(Fingerprint.of(x))\n"
             + "perplexity=\(options.perplexity),iterations=\(options.iterations),seed=\(options.seed)"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             let result: TSNE.Result

@@ -53,7 +53,7 @@ enum InspectionBuiltins {
         let b = args.has("b") ? try args.tensor("b") : nil
         do {
             let edited = try network.replacingWeights(layer: name, w: w, b: b)
-            var hash = ContentHash()
+            var hash = Fingerprint()
             for t in [w, b] {
                 hash.combine(t?.shape.count ?? -1)
                 t?.scalars.withUnsafeBytes { hash.combine(bytes: $0) }

@@ -1,3 +1,4 @@
+import Datasets
 import NeuralNet
 import Tensors
 import Visualizations
@@ -30,7 +31,7 @@ enum OptimizationArtBuiltins {
         let octaves = try args.int("octaves", default: 3, min: 1, max: 8)
         let scale = try A.weight(args, "scale", default: 1.5, positive: true)
         guard scale >= 1 else { throw LabError("deepdream: 'scale' must be at least 1, got \(scale)", at: args.location("scale")) }
-        let key = "deepdream\n\(model.key)\n\(A.fingerprint(x))\n\(layer),\(unit ?? -1),\(octaves),\(scale)\n\(A.describe(o))"
+        let key = "deepdream\n\(model.key)\n\(Fingerprint.of(x))\n\(layer),\(unit ?? -1),\(octaves),\(scale)\n\(A.describe(o))"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             try A.run(args, at: "x") {
                 let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
@@ -69,7 +70,7 @@ enum OptimizationArtBuiltins {
         guard initial == "content" || initial == "noise" else {
             throw LabError("style_transfer: init must be \"content\" or \"noise\", got \"\(initial)\"", at: args.location("init"))
         }
-        let key = "style_transfer\n\(model.key)\n\(A.fingerprint(content))\n\(A.fingerprint(style))\n\(styleLayers)>\(contentLayer)\n"
+        let key = "style_transfer\n\(model.key)\n\(Fingerprint.of(content))\n\(Fingerprint.of(style))\n\(styleLayers)>\(contentLayer)\n"
             + "\(styleWeight),\(contentWeight),\(initial)\n\(A.describe(o, random: initial == "noise"))"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             try A.run(args, at: "content") {

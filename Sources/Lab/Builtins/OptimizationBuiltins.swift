@@ -1,3 +1,4 @@
+import Datasets
 import NeuralNet
 import Tensors
 import Visualizations
@@ -60,7 +61,7 @@ enum OptimizationBuiltins {
         o.totalVariation = TotalVariation(beta: try A.weight(args, "beta", default: 2, positive: true))
         o.alphaWeight = try A.weight(args, "alpha", default: 0)
         o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", default: 6, positive: true))
-        let key = "invert\n\(model.key)\n\(A.fingerprint(x))\n\(layer)\n\(A.describe(o, random: true))"
+        let key = "invert\n\(model.key)\n\(Fingerprint.of(x))\n\(layer)\n\(A.describe(o, random: true))"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
             try A.run(args, at: "x") {
                 let target = try network.forward(x, through: layer)

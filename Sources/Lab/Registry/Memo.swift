@@ -18,7 +18,9 @@ extension Session {
 
     /// `compute`'s result, or the cached one for `key`: for results that are
     /// a part of a built-in's work (a unit's maxima shared by several calls).
-    /// An entry that does not decode is recomputed and replaced, never trusted.
+    /// An entry that does not decode (truncated, corrupt, forged, an older
+    /// format) is recomputed and replaced, never trusted: so `decode` must be
+    /// one of the checksummed codecs (`RecordCodec`, `ModelFile`).
     public func memoized<T>(_ key: String, encode: (T) -> [UInt8], decode: ([UInt8]) -> T?,
                             compute: () throws -> T) throws -> T {
         if let bytes = cache?.load(key: key), let value = decode(bytes) { return value }

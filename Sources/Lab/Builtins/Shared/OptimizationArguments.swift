@@ -1,4 +1,3 @@
-import Datasets
 import Foundation
 import NeuralNet
 import Tensors
@@ -118,13 +117,6 @@ enum OptimizationArguments {
             + "momentum=\(o.momentum) norm=\(o.normalization) jitter=\(o.jitter) blur=\(o.blurSigma)/\(o.blurEvery) "
             + "box=\(box) l2=\(o.l2) tv=\(o.tvWeight)^\(o.totalVariation.beta) alpha=\(o.alphaWeight)^\(o.alphaNorm.alpha) "
             + "resolution=\(o.resolution) seed=\(random || o.jitter > 0 ? String(o.seed) : "-")"
-    }
-
-    /// A tensor's shape and content, for cache keys.
-    static func fingerprint(_ t: Tensor) -> String {
-        var hash = ContentHash()
-        t.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
-        return "\(t.shape)\(hash.hex)"
     }
 
     /// Runs an engine call, reporting its errors at argument `name`.

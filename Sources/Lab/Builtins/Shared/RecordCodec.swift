@@ -1,22 +1,25 @@
+import Crypto
 import Tensors
 
 /// Records of numbers and tensors as bytes, for memoizing the built-ins
 /// whose results are such records (`top_patches`, `unit_stats`): compact,
 /// exact (numbers keep their Float64 bits, tensors their Float32 bits, so
 /// a page rendered from the cache shows what a fresh run shows), and
-/// checksummed, so a damaged entry is recomputed instead of trusted.
+/// checksummed with SHA-256, so a damaged entry is recomputed instead of
+/// trusted (a 64-bit checksum could be matched by a forged entry).
 ///
 /// Layout, little-endian:
 ///     "LECTERNR"                    8 bytes, magic
-///     version                       UInt32 (1)
+///     version                       UInt32 (2)
 ///     field count                   UInt32
 ///     per field: name length UInt32, the name in UTF-8, kind UInt8, then
 ///       kind 0 (number): Float64 bits
 ///       kind 1 (tensor): rank UInt32, each dimension UInt64, the values as Float32 bits
-///     checksum                      UInt64, FNV-1a of every byte before it
+///     checksum                      32 bytes, SHA-256 of every byte before it
 enum RecordCodec {
     static let magic = Array("LECTERNR".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+    static let checksumSize = SHA256.byteCount
 
     /// The bytes of `record`; empty (which never decodes, so the result is
     /// simply not cached) if a field is neither a number nor a tensor.
@@ -36,22 +39,22 @@ enum RecordCodec {
                 bytes.append(1)
                 append(UInt32(t.rank), &bytes)
                 for d in t.shape { append(UInt64(d), &bytes) }
-                bytes.reserveCapacity(bytes.count + 4 * t.count + 8)
+                bytes.reserveCapacity(bytes.count + 4 * t.count + checksumSize)
                 for v in t.scalars { append(v.bitPattern, &bytes) }
             default:
                 return []
             }
         }
-        append(FNV1a.hash(bytes), &bytes)
+        bytes += checksum(bytes[...])
         return bytes
     }
 
     /// The record, or nil for anything but an intact entry of this version.
     static func decode(_ bytes: [UInt8]) -> Record? {
-        guard bytes.count >= magic.count + 16, Array(bytes.prefix(magic.count)) == magic else { return nil }
-        var trailer = Reader(bytes: bytes, end: bytes.count, at: bytes.count - 8)
-        var reader = Reader(bytes: bytes, end: bytes.count - 8, at: magic.count)
-        guard trailer.read(UInt64.self) == FNV1a.hash(bytes[..<(bytes.count - 8)]),
+        guard bytes.count >= magic.count + 8 + checksumSize, Array(bytes.prefix(magic.count)) == magic else { return nil }
+        let end = bytes.count - checksumSize
+        var reader = Reader(bytes: bytes, end: end, at: magic.count)
+        guard Array(bytes[end...]) == checksum(bytes[..<end]),
               reader.read(UInt32.self) == version, let fields = reader.read(UInt32.self) else { return nil }
         var record = Record()
         for _ in 0..<fields {
@@ -83,6 +86,8 @@ enum RecordCodec {
         }
         return reader.remaining == 0 ? record : nil
     }
+
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
 
     static func append<T: FixedWidthInteger>(_ value: T, _ bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }

@@ -11,17 +11,16 @@ enum AdversarialBuiltins {
     typealias A = OptimizationArguments
 
     static let fgsm = Builtin(
-        "fgsm(net, x, labels, eps=, seed=)",
+        "fgsm(net: model, x: tensor, labels, eps = 0.1, seed = seed)",
         "Goodfellow et al.'s fast gradient sign method, clip(x + eps·sign(∇ −log p(label)), 0, 1); eps a number "
             + "(.images, .accuracy, .noise_accuracy, ...) or a list (an accuracy curve)"
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (x, single) = try A.images(args, "x", network)
         let (labels, _) = try A.classes(args, "labels", network, count: x.shape[0])
         let (eps, curve) = try epsilons(args)
         let seed = try MathBuiltins.seedArgument(args, context)
-        let key = "fgsm\n\(model.key)\n\(Fingerprint.of(x))\n\(labels)\n\(eps),\(curve)\n\(seed)"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             try A.run(args, at: "x") {
                 let checkpoint = { try context.checkDeadline() }
                 let direction = try FastGradientSign.direction(network, images: x, labels: labels, checkpoint: checkpoint)
@@ -57,23 +56,21 @@ enum AdversarialBuiltins {
                     ("linf", .number(Double(linf[0]))),
                 ])
             }
-        })
+        }())
     }
 
     static let minimalPerturbation = Builtin(
-        "minimal_perturbation(net, x, labels, target=, iterations=, overshoot=)",
+        "minimal_perturbation(net: model, x: tensor, labels, target = none, iterations: int = 50, overshoot: number = 0.02)",
         "the smallest change (in L2, inside [0, 1]) that makes the network stop answering labels (or answer target=): "
             + "linearised steps to the decision boundary, then a bisection on the length; .images, .perturbation, .l2, ..."
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (x, single) = try A.images(args, "x", network)
         let (labels, _) = try A.classes(args, "labels", network, count: x.shape[0])
         let targets = args.has("target") ? try A.classes(args, "target", network, count: x.shape[0]).0 : nil
-        let iterations = try args.int("iterations", default: 50, min: 1, max: 10_000)
-        let overshoot = try A.weight(args, "overshoot", default: 0.02)
-        let key = "minimal_perturbation\n\(model.key)\n\(Fingerprint.of(x))\n\(labels)\n\(targets.map { "\($0)" } ?? "-")\n"
-            + "\(iterations),\(overshoot)"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        let iterations = try args.int("iterations", min: 1, max: 10_000)
+        let overshoot = try A.weight(args, "overshoot")
+        return .record(try {
             try A.run(args, at: "x") {
                 let r = try MinimalPerturbation.find(network, images: x, labels: labels, targets: targets, iterations: iterations,
                                                      overshoot: overshoot, checkpoint: { try context.checkDeadline() })
@@ -98,7 +95,7 @@ enum AdversarialBuiltins {
                     ("steps", A.perImage(r.steps.map(Float.init), single: single)),
                 ])
             }
-        })
+        }())
     }
 
     /// `eps=`: one size (0.1 by default) or a list of them (`curve`), each finite and ≥ 0.

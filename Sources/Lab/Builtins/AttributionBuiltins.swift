@@ -10,7 +10,7 @@ import Visualizations
 enum AttributionBuiltins {
     static let all: [Builtin] = [saliency, guidedBackprop, deconv, occlusion, HeatmapBuiltin.heatmap]
 
-    static let saliency = Builtin("saliency(net, x, class)",
+    static let saliency = Builtin("saliency(net: model, x: tensor, class)",
                                   "H×W map of max over channels of |∂S_c/∂x| (S_c the class score before the softmax); "
                                   + "N×H×W for a batch with a class per image") { args, _ in
         let (network, x, single) = try input(args)
@@ -19,18 +19,18 @@ enum AttributionBuiltins {
         return .tensor(single ? dropBatch(maps) : maps)
     }
 
-    static let guidedBackprop = Builtin("guided_backprop(net, x, class, signed=)",
+    static let guidedBackprop = Builtin("guided_backprop(net: model, x: tensor, class, signed: bool = false)",
                                         "guided backpropagation: the saliency map with every ReLU passing only positive gradient; "
                                         + "signed=true gives the signed C×H×W gradient") { args, _ in
         let (network, x, single) = try input(args)
         let classes = try classList(args, network, count: x.shape[0])
-        let signed = try args.bool("signed", default: false)
+        let signed = try args.bool("signed")
         let result = try run(args) { () throws(NetworkError) in try GuidedBackprop.compute(network, images: x, classes: classes) }
         let chosen = signed ? result.gradient : result.map
         return .tensor(single ? dropBatch(chosen) : chosen)
     }
 
-    static let deconv = Builtin("deconv(net, x, layer=, unit=, at=)",
+    static let deconv = Builtin("deconv(net: model, x: tensor, layer: string, unit: int, at = none)",
                                 "Zeiler–Fergus deconvnet projection of one unit of a layer (its strongest activation, "
                                 + "or the one at=[y, x]) down to the pixels, C×H×W") { args, _ in
         let (network, x, single) = try input(args)
@@ -69,24 +69,23 @@ enum AttributionBuiltins {
         return .tensor(single ? dropBatch(projection.image) : projection.image)
     }
 
-    static let occlusion = Builtin("occlusion(net, x, class, size=, stride=, fill=, predicted=)",
+    static let occlusion = Builtin("occlusion(net: model, x: tensor, class, size: int = none, stride: int = 2, fill: number = 0.5, predicted: bool = false)",
                                    "map of p(class) for each position of a size×size square of fill (default 6, stride 2, 0.5); "
-                                   + "predicted=true gives the most probable class instead") { args, context in
+                                   + "predicted=true gives the most probable class instead", memo: .result) { args, context in
         let model = try args.model()
         let (network, x, single) = try input(args)
         let classes = try classList(args, network, count: x.shape[0])
         let side = min(x.shape[2], x.shape[3])
         let size = try args.int("size", default: min(6, side), min: 1, max: side)
-        let stride = try args.int("stride", default: 2, min: 1, max: side)
-        let fill = try args.number("fill", default: 0.5)
+        let stride = try args.int("stride", min: 1, max: side)
+        let fill = try args.number("fill")
         guard fill.isFinite else { throw LabError("occlusion: fill= must be a finite number", at: args.location("fill")) }
-        let predicted = try args.bool("predicted", default: false)
-        let key = "occlusion\n\(model.key)\n\(Fingerprint.of(x))\n\(classes)\n\(size),\(stride),\(Float(fill))"
-        let result = try context.session.memoized(key, encode: encode, decode: decode) {
+        let predicted = try args.bool("predicted")
+        let result = try {
             try run(args) { () throws(NetworkError) in
                 try Occlusion.maps(network, images: x, classes: classes, size: size, stride: stride, fill: Float(fill))
             }
-        }
+        }()
         let chosen = predicted ? result.predicted : result.probability
         return .tensor(single ? dropBatch(chosen) : chosen)
     }

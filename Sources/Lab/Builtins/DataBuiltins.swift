@@ -12,7 +12,7 @@ enum DataBuiltins {
     /// Larger files are not lesson images; refuse before reading them whole.
     static let maxImageBytes = 64 << 20
 
-    static let loadImage = Builtin("load_image(path)",
+    static let loadImage = Builtin("load_image(path: string)",
                                    "a PNG file as a (C, H, W) tensor in [0, 1] (C is 1 for gray, 3 for colour)") { args, _ in
         let path = try args.string("path")
         let url = try args.session.resolve(path: path, at: args.location("path"))
@@ -40,9 +40,9 @@ enum DataBuiltins {
         return .tensor(Tensor(shape: [c, bitmap.height, bitmap.width], scalars: values))
     }
 
-    static let fashionMNIST = Builtin("fashion_mnist(split=)",
+    static let fashionMNIST = Builtin("fashion_mnist(split: string = \"train\")",
                                       "Fashion-MNIST's \"train\" (60,000) or \"test\" (10,000) split: .images (N, 1, 28, 28) in [0, 1], .labels, .classes") { args, call in
-        let name = try args.string("split", default: "train")
+        let name = try args.string("split")
         guard let split = FashionMNIST.Split(rawValue: name) else {
             throw LabError("fashion_mnist: the split is \"train\" or \"test\", not \"\(name)\"", at: args.location("split"))
         }
@@ -58,7 +58,7 @@ enum DataBuiltins {
         }
     }
 
-    static let take = Builtin("take(dataset, n)", "the first n items of a dataset") { args, _ in
+    static let take = Builtin("take(dataset: dataset, n: int)", "the first n items of a dataset") { args, _ in
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset (from fashion_mnist or dataset)")
         let n = try args.int("n", min: 1)
         guard n <= data.count else {
@@ -75,7 +75,7 @@ enum DataBuiltins {
     /// labels?), and would make as many default class names.
     static let maxClasses = 100_000
 
-    static let dataset = Builtin("dataset(images, labels, classes=)",
+    static let dataset = Builtin("dataset(images: tensor, labels: tensor, classes: list = none)",
                                  "a dataset from (N, C, H, W) or (N, H, W) images and N class numbers; classes names them") { args, _ in
         var images = try args.tensor("images")
         if images.rank == 3 { images = Tensor(shape: [images.shape[0], 1] + images.shape.dropFirst(), scalars: images.scalars) }

@@ -13,7 +13,7 @@ enum EmbeddingBuiltins {
     /// Bumped when the method changes in a way that changes its numbers, so old cache entries are not reused.
     static let tsneVersion = 1
 
-    static let pca = Builtin("pca(x, k)", "N×k: each point's coordinates on the top k principal components") { args, context in
+    static let pca = Builtin("pca(x: tensor, k: int)", "N×k: each point's coordinates on the top k principal components") { args, context in
         let x = try points(args, "x")
         let dim = x.shape.dropFirst().reduce(1, *)
         let k = try args.int("k", min: 1, max: max(1, dim))
@@ -22,22 +22,20 @@ enum EmbeddingBuiltins {
         })
     }
 
-    static let tsne = Builtin("tsne(x, perplexity=, iterations=, seed=)",
-                              "t-SNE of the rows of x in 2-D: .points (N×2), .kl, .iterations; cached by content") { args, context in
+    static let tsne = Builtin("tsne(x: tensor, perplexity: number = 30, iterations: int = 1000, seed = seed)",
+                              "t-SNE of the rows of x in 2-D: .points (N×2), .kl, .iterations; cached by content", memo: .result) { args, context in
         let x = try points(args, "x")
         let n = x.shape[0]
         guard n >= 3 else { throw LabError("tsne needs at least 3 points, got \(n)", at: args.location("x")) }
         var options = TSNE.Options()
-        options.perplexity = try args.number("perplexity", default: 30)
+        options.perplexity = try args.number("perplexity")
         guard options.perplexity.isFinite, options.perplexity >= 1, options.perplexity < Double(n - 1) else {
             throw LabError("tsne: perplexity must be at least 1 and below the number of points minus one "
                            + "(\(n - 1)), got \(ValueFormat.plain(options.perplexity))", at: args.location("perplexity"))
         }
-        options.iterations = try args.int("iterations", default: 1000, min: 0, max: TSNE.maxIterations)
+        options.iterations = try args.int("iterations", min: 0, max: TSNE.maxIterations)
         options.seed = try MathBuiltins.seedArgument(args, context)
-        let key = "tsne\nv\(tsneVersion)\n\(Fingerprint.of(x))\n"
-            + "perplexity=\(options.perplexity),iterations=\(options.iterations),seed=\(options.seed)"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             let result: TSNE.Result
             do {
                 result = try TSNE.embed(x, options: options) { _ in try context.checkDeadline() }
@@ -46,10 +44,10 @@ enum EmbeddingBuiltins {
             }
             return Record([("points", .tensor(result.points)), ("kl", .number(result.kl)),
                            ("iterations", .number(Double(result.iterations)))])
-        })
+        }())
     }
 
-    static let knnAccuracy = Builtin("knn_accuracy(points, labels, k=)",
+    static let knnAccuracy = Builtin("knn_accuracy(points: tensor, labels: tensor, k: int = none)",
                                      "leave-one-out accuracy of a k-nearest-neighbour vote (k = 10) among the points") { args, context in
         let p = try points(args, "points")
         let labels = try labelList(args, "labels")
@@ -64,7 +62,7 @@ enum EmbeddingBuiltins {
         })
     }
 
-    static let neighbors = Builtin("neighbors(x, queries, k=)",
+    static let neighbors = Builtin("neighbors(x: tensor, queries: tensor, k: int = none)",
                                    "indices of the k (5) nearest rows of x to each query, nearest first") { args, context in
         let x = try points(args, "x")
         let queries = try args.value("queries").flatMap { $0.datasetImages } ?? args.tensor("queries")
@@ -83,7 +81,7 @@ enum EmbeddingBuiltins {
         return .tensor(single ? Tensor(flat) : Tensor(shape: [found.count, k], scalars: flat))
     }
 
-    static let trustworthiness = Builtin("trustworthiness(x, points, k=)",
+    static let trustworthiness = Builtin("trustworthiness(x: tensor, points: tensor, k: int = none)",
                                          "Venna and Kaski's trustworthiness of an embedding of x, with k (5) neighbours") { args, context in
         let x = try points(args, "x"), p = try points(args, "points")
         guard x.shape[0] == p.shape[0] else {

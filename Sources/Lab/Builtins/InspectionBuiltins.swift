@@ -7,7 +7,7 @@ import Tensors
 enum InspectionBuiltins {
     static let all: [Builtin] = [activations, features, weights, withWeights, randomize]
 
-    static let activations = Builtin("activations(net, x, layer=)",
+    static let activations = Builtin("activations(net: model, x: tensor, layer: string = none)",
                                      "a layer's output for one input (C×H×W or a vector) or a batch (N×...); the last layer by default") { args, _ in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
@@ -17,7 +17,7 @@ enum InspectionBuiltins {
         }
     }
 
-    static let features = Builtin("features(net, dataset, layer=)",
+    static let features = Builtin("features(net: model, dataset: dataset, layer: string = none)",
                                   "N×D features of every image at a layer (flattened); by default the input of the last FC layer, the network's code") { args, _ in
         let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset")
@@ -32,7 +32,7 @@ enum InspectionBuiltins {
         }
     }
 
-    static let weights = Builtin("weights(net, layer)",
+    static let weights = Builtin("weights(net: model, layer: string)",
                                  "a layer's parameters: .w ((filters, channels, k, k) or (outputs, inputs)) and .b") { args, _ in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
@@ -44,8 +44,8 @@ enum InspectionBuiltins {
         }
     }
 
-    static let withWeights = Builtin("with_weights(net, layer, w=, b=)",
-                                     "a copy of the network with one layer's weights and/or biases replaced (shapes checked)") { args, _ in
+    static let withWeights = Builtin("with_weights(net: model, layer: string, w: tensor = none, b: tensor = none)",
+                                     "a copy of the network with one layer's weights and/or biases replaced (shapes checked)", memo: .identity) { args, _ in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let name = try args.string("layer")
@@ -53,13 +53,8 @@ enum InspectionBuiltins {
         let b = args.has("b") ? try args.tensor("b") : nil
         do {
             let edited = try network.replacingWeights(layer: name, w: w, b: b)
-            var hash = Fingerprint()
-            for t in [w, b] {
-                hash.combine(t?.shape.count ?? -1)
-                t?.scalars.withUnsafeBytes { hash.combine(bytes: $0) }
-            }
-            let key = "with_weights(\(model.key),\(name.lowercased()),\(hash.hex))"
-            return .object(ModelValue(network: edited, history: model.history, key: key))
+            // The evaluator names the copy by this call's key.
+            return .object(ModelValue(network: edited, history: model.history, key: ""))
         } catch let e as NetworkError {
             throw LabError("with_weights: \(e.message)", at: args.location(w == nil ? "b" : "w"))
         }
@@ -68,9 +63,9 @@ enum InspectionBuiltins {
     /// Adebayo et al.'s cascading randomization: a sanity check for an
     /// explanation is whether it changes when what the network learned is
     /// destroyed, from the top layer down.
-    static let randomize = Builtin("randomize(net, down_to=, seed=)",
+    static let randomize = Builtin("randomize(net: model, down_to: string = none, seed = seed)",
                                    "a copy with every layer from the top down to down_to (all by default) re-drawn "
-                                   + "from cnn's initial distribution") { args, context in
+                                   + "from cnn's initial distribution", memo: .identity) { args, context in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
         let lowest = try layer(args, network, default: 0, named: "down_to")
@@ -86,8 +81,7 @@ enum InspectionBuiltins {
         }
         do {
             let name = network.description.layers[lowest].name
-            return .object(ModelValue(network: try network.replacingParameters(values), history: model.history,
-                                      key: "randomize(\(model.key),\(name),\(seed))"))
+            return .object(ModelValue(network: try network.replacingParameters(values), history: model.history, key: ""))
         } catch let e as NetworkError {
             throw LabError("randomize: \(e.message)", at: args.callLocation)
         }

@@ -3,7 +3,7 @@ import NeuralNet
 /// Building and counting networks (sections 6 and 7).
 enum ModelBuiltins {
     static let all: [Builtin] = [
-        Builtin("cnn(description: string, seed = seed)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"; seed= draws its initial weights") { args, context in
+        Builtin("cnn(description: string, seed = seed)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"; seed= draws its initial weights", memo: .identity) { args, context in
             let text = try args.string("description")
             let seed = try MathBuiltins.seedArgument(args, context)
             do throws(DescriptionError) {

@@ -10,10 +10,10 @@ enum OptimizationArtBuiltins {
     typealias A = OptimizationArguments
 
     static let deepdream = Builtin(
-        "deepdream(net, x, layer=, unit=, steps=, octaves=, scale=, lr=, jitter=, seed=)",
+        "deepdream(net: model, x: tensor, layer: string = none, unit: int = none, steps: int = 20, octaves: int = 3, scale: number = 1.5, lr: number = 0.005, jitter: int = 2, seed = seed)",
         "DeepDream: raise ½‖a‖² of a layer (or of feature map unit=) by normalised, jittered gradient steps, "
             + "over octaves of coarser to finer steps; .image, .norm_before, .norm_after"
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (x, single) = try A.images(args, "x", network, limit: A.maxBatch)
         let layer = try A.layer(args, network, default: dreamLayer(network))
@@ -24,15 +24,14 @@ enum OptimizationArtBuiltins {
             throw LabError("deepdream: \(name) has \(units) units, numbered 0 to \(units - 1); there is no unit \(unit)",
                            at: args.location("unit"))
         }
-        var o = try A.optimizer(args, context, steps: 20, lr: 0.005, momentum: nil)
+        var o = try A.optimizer(args, context, momentum: false)
         o.normalization = .meanAbs
         o.momentum = 0
-        o.jitter = try args.int("jitter", default: 2, min: 0, max: max(0, network.inputShape[1] / 2))
-        let octaves = try args.int("octaves", default: 3, min: 1, max: 8)
-        let scale = try A.weight(args, "scale", default: 1.5, positive: true)
+        o.jitter = try args.int("jitter", min: 0, max: max(0, network.inputShape[1] / 2))
+        let octaves = try args.int("octaves", min: 1, max: 8)
+        let scale = try A.weight(args, "scale", positive: true)
         guard scale >= 1 else { throw LabError("deepdream: 'scale' must be at least 1, got \(scale)", at: args.location("scale")) }
-        let key = "deepdream\n\(model.key)\n\(Fingerprint.of(x))\n\(layer),\(unit ?? -1),\(octaves),\(scale)\n\(A.describe(o))"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             try A.run(args, at: "x") {
                 let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
                                           optimizer: o, checkpoint: { try context.checkDeadline() })
@@ -43,14 +42,14 @@ enum OptimizationArtBuiltins {
                     ("loss", A.curve(r.loss, final: r.normAfter.map { -$0 * $0 / 2 }, single: single)),
                 ])
             }
-        })
+        }())
     }
 
     static let styleTransfer = Builtin(
-        "style_transfer(net, content, style, steps=, style_weight=, content_weight=, style_layers=, content_layer=, lr=, momentum=, jitter=, init=, seed=)",
+        "style_transfer(net: model, content: tensor, style: tensor, steps: int = 500, style_weight: number = 1, content_weight: number = 0.03, style_layers = none, content_layer: string = none, lr: number = 0.05, momentum: number = 0.9, jitter: int = 0, init: string = \"content\", seed = seed)",
         "Gatys et al.'s neural style: an image with the content's feature maps at content_layer and the style's Gram "
             + "matrices at style_layers; .image, .style_loss, .content_loss, .loss (curves)"
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (content, single) = try A.images(args, "content", network, limit: A.maxBatch)
         let (style, _) = try A.images(args, "style", network, limit: A.maxBatch)
@@ -60,19 +59,17 @@ enum OptimizationArtBuiltins {
         }
         let styleLayers = try layerList(args, network)
         let contentLayer = try A.layer(args, network, "content_layer", default: dreamLayer(network))
-        var o = try A.optimizer(args, context, steps: 500, lr: 0.05)
+        var o = try A.optimizer(args, context)
         o.normalization = .adam
         o.finalLearningRate = o.learningRate / 20
-        o.jitter = try args.int("jitter", default: 0, min: 0, max: max(0, network.inputShape[1] / 2))
-        let styleWeight = try A.weight(args, "style_weight", default: 1)
-        let contentWeight = try A.weight(args, "content_weight", default: 0.03)
-        let initial = try args.string("init", default: "content")
+        o.jitter = try args.int("jitter", min: 0, max: max(0, network.inputShape[1] / 2))
+        let styleWeight = try A.weight(args, "style_weight")
+        let contentWeight = try A.weight(args, "content_weight")
+        let initial = try args.string("init")
         guard initial == "content" || initial == "noise" else {
             throw LabError("style_transfer: init must be \"content\" or \"noise\", got \"\(initial)\"", at: args.location("init"))
         }
-        let key = "style_transfer\n\(model.key)\n\(Fingerprint.of(content))\n\(Fingerprint.of(style))\n\(styleLayers)>\(contentLayer)\n"
-            + "\(styleWeight),\(contentWeight),\(initial)\n\(A.describe(o, random: initial == "noise"))"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             try A.run(args, at: "content") {
                 let objective = try StyleObjective(network, style: style, content: content, styleLayers: styleLayers,
                                                    contentLayer: contentLayer, styleWeight: styleWeight,
@@ -87,11 +84,11 @@ enum OptimizationArtBuiltins {
                     ("loss", A.curve(r.loss, final: r.finalLoss, single: single)),
                 ])
             }
-        })
+        }())
     }
 
     static let gram = Builtin(
-        "gram(net, x=, layer=)",
+        "gram(net, x: tensor = none, layer: string = none)",
         "the Gram matrix F·Fᵀ/M of a layer's feature maps for x (C×C, N×C×C for a batch); gram(t) of feature maps t itself"
     ) { args, _ in
         guard case .object(let o)? = args.value("net"), o is ModelValue else {
@@ -117,7 +114,7 @@ enum OptimizationArtBuiltins {
     }
 
     static let shufflePositions = Builtin(
-        "shuffle_positions(x, seed=)",
+        "shuffle_positions(x: tensor, seed = seed)",
         "the positions of C×H×W maps (or of each N×C×H×W image) shuffled by one random permutation shared by every channel"
     ) { args, context in
         let x = try args.tensor("x")

@@ -14,22 +14,21 @@ enum OptimizationBuiltins {
     typealias A = OptimizationArguments
 
     static let classModel = Builtin(
-        "class_model(net, class, steps=, lr=, l2=, blur=, blur_every=, jitter=, tv=, momentum=, seed=)",
+        "class_model(net: model, class, steps: int = 200, lr: number = 0.02, l2: number = 0.1, blur: number = 0.6, blur_every: int = 4, jitter: int = 2, tv: number = 0, momentum: number = 0.9, seed = seed)",
         "Simonyan et al.'s class model: the image maximizing the class score S_c − l2·‖x‖², by jittered, blurred, "
             + "normalised gradient steps from a black image; class may be a list (a stack of images)"
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (classes, single) = try A.classes(args, "class", network)
         let side = min(network.inputShape[1], network.inputShape[2])
-        var o = try A.optimizer(args, context, steps: 200, lr: 0.02)
+        var o = try A.optimizer(args, context)
         o.finalLearningRate = o.learningRate / 10
-        o.l2 = try A.weight(args, "l2", default: 0.1)
-        o.blurSigma = try A.weight(args, "blur", default: 0.6)
-        o.blurEvery = try args.int("blur_every", default: 4, min: 1, max: 100_000)
-        o.jitter = try args.int("jitter", default: 2, min: 0, max: max(0, side / 2))
-        o.tvWeight = try A.weight(args, "tv", default: 0)
-        let key = "class_model\n\(model.key)\n\(classes)\n\(A.describe(o))"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        o.l2 = try A.weight(args, "l2")
+        o.blurSigma = try A.weight(args, "blur")
+        o.blurEvery = try args.int("blur_every", min: 1, max: 100_000)
+        o.jitter = try args.int("jitter", min: 0, max: max(0, side / 2))
+        o.tvWeight = try A.weight(args, "tv")
+        return .record(try {
             try A.run(args, at: "class") {
                 let start = try Tensor(zeros: [classes.count] + network.inputShape)
                 let objective = try ClassObjective(network, quantity: .score, classes: classes)
@@ -44,25 +43,24 @@ enum OptimizationBuiltins {
                     ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
                 ])
             }
-        })
+        }())
     }
 
     static let invert = Builtin(
-        "invert(net, x, layer=, steps=, lr=, tv=, beta=, alpha=, alpha_power=, momentum=, seed=)",
+        "invert(net: model, x: tensor, layer: string = none, steps: int = 500, lr: number = 0.05, tv: number = 0.0001, beta: number = 2, alpha: number = 0, alpha_power: number = 6, momentum: number = 0.9, seed = seed)",
         "Mahendran and Vedaldi's inversion: an image whose code at layer matches x's, from noise, minimizing "
             + "‖Φ(x̂)−Φ(x)‖²/‖Φ(x)‖² + tv·TV_β(x̂) + alpha·‖x̂‖^alpha_power"
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (x, single) = try A.images(args, "x", network, limit: A.maxBatch)
         let layer = try A.layer(args, network, default: network.codeLayer)
-        var o = try A.optimizer(args, context, steps: 500, lr: 0.05)
+        var o = try A.optimizer(args, context)
         o.finalLearningRate = o.learningRate / 20
-        o.tvWeight = try A.weight(args, "tv", default: 1e-4)
-        o.totalVariation = TotalVariation(beta: try A.weight(args, "beta", default: 2, positive: true))
-        o.alphaWeight = try A.weight(args, "alpha", default: 0)
-        o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", default: 6, positive: true))
-        let key = "invert\n\(model.key)\n\(Fingerprint.of(x))\n\(layer)\n\(A.describe(o, random: true))"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        o.tvWeight = try A.weight(args, "tv")
+        o.totalVariation = TotalVariation(beta: try A.weight(args, "beta", positive: true))
+        o.alphaWeight = try A.weight(args, "alpha")
+        o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", positive: true))
+        return .record(try {
             try A.run(args, at: "x") {
                 let target = try network.forward(x, through: layer)
                 let start = try Tensor.uniform(shape: x.shape, seed: RandomStream.seed(combining: o.seed, 1))
@@ -85,19 +83,18 @@ enum OptimizationBuiltins {
                     ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
                 ])
             }
-        })
+        }())
     }
 
     static let fool = Builtin(
-        "fool(net, class, steps=, lr=, momentum=, seed=)",
+        "fool(net: model, class, steps: int = 100, lr: number = 0.01, momentum: number = 0.9, seed = seed)",
         "Nguyen et al.'s fooling image: from uniform noise, gradient steps on log p(class) until the network is sure "
             + "of a class the image does not show; class may be a list"
-    ) { args, context in
+    , memo: .result) { args, context in
         let (model, network) = try A.network(args)
         let (classes, single) = try A.classes(args, "class", network)
-        var o = try A.optimizer(args, context, steps: 100, lr: 0.01)
-        let key = "fool\n\(model.key)\n\(classes)\n\(A.describe(o, random: true))"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        var o = try A.optimizer(args, context)
+        return .record(try {
             try A.run(args, at: "class") {
                 let start = try Tensor.uniform(shape: [classes.count] + network.inputShape,
                                                seed: RandomStream.seed(combining: o.seed, 1))
@@ -112,6 +109,6 @@ enum OptimizationBuiltins {
                     ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
                 ])
             }
-        })
+        }())
     }
 }

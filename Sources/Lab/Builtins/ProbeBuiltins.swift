@@ -8,10 +8,10 @@ import Visualizations
 enum ProbeBuiltins {
     static let all: [Builtin] = [probe]
 
-    static let probe = Builtin("probe(net, train, test, layer=, epochs=, batch=, lr=, seed=)",
+    static let probe = Builtin("probe(net: model, train: dataset, test: dataset, layer = none, epochs: int = 3, batch: int = 128, lr: number = 0.001, seed = seed)",
                                "test accuracy of a linear softmax classifier trained on one layer's frozen features "
                                + "(pooled to at most 1,024 per image); layer=\"input\" for raw pixels, a list of layers "
-                               + "for a tensor of accuracies from one pass") { args, context in
+                               + "for a tensor of accuracies from one pass", memo: .result) { args, context in
         let model = try args.model()
         let train = try args.object("train", as: DatasetValue.self, "a dataset to train the probe on")
         let test = try args.object("test", as: DatasetValue.self, "a dataset to score the probe on")
@@ -22,9 +22,9 @@ enum ProbeBuiltins {
                            + "and \(Tensor.describe(Array(test.images.shape.dropFirst())))", at: args.location("test"))
         }
         var options = TrainingOptions()
-        options.epochs = try args.int("epochs", default: 3, min: 1, max: 1000)
-        options.batch = try args.int("batch", default: 128, min: 1)
-        options.learningRate = try args.number("lr", default: 0.001)
+        options.epochs = try args.int("epochs", min: 1, max: 1000)
+        options.batch = try args.int("batch", min: 1)
+        options.learningRate = try args.number("lr")
         guard options.learningRate > 0, options.learningRate.isFinite else {
             throw LabError("probe: lr= must be a positive number", at: args.location("lr"))
         }
@@ -34,9 +34,7 @@ enum ProbeBuiltins {
             throw LabError("probe: the test set has class \(test.labels.max() ?? 0), which the training set never shows",
                            at: args.location("test"))
         }
-        let key = "probe\n\(model.key)\n\(train.fingerprint)\n\(test.fingerprint)\n\(layers),\(options.epochs),"
-            + "\(options.batch),\(options.learningRate),\(options.seed)"
-        let record = try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        let record = try {
             do {
                 let results = try LinearProbe.fit(network, train: (train.images, train.labels), test: (test.images, test.labels),
                                                   layers: layers, classes: classes, options: options)
@@ -44,7 +42,7 @@ enum ProbeBuiltins {
             } catch let e as NetworkError {
                 throw LabError("probe: \(e.message)", at: args.location("train"))
             }
-        }
+        }()
         guard case let .tensor(accuracies)? = record["accuracy"], accuracies.count == layers.count else { return .number(.nan) }
         return single ? .number(Double(accuracies.scalars[0])) : .tensor(accuracies)
     }

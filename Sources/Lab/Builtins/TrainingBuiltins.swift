@@ -10,24 +10,24 @@ enum TrainingBuiltins {
     static let all: [Builtin] = [train, evaluate, predict, gradcheck]
 
     static let train = Builtin(
-        "train(net, dataset, epochs=, batch=, lr=, optimizer=, momentum=, weight_decay=, seed=, loss=, validation=)",
+        "train(net: model, dataset: dataset, epochs: int = 1, batch: int = 128, lr: number = 0.001, optimizer: string = \"adam\", momentum: number = 0.9, weight_decay: number = 0, seed = seed, loss: string = \"cross_entropy\", validation: dataset = none)",
         "a trained copy of the network (Adam by default) with .history; cached by content"
-    ) { args, context in
+    , memo: .result) { args, context in
         let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist()")
         var options = TrainingOptions()
-        options.epochs = try args.int("epochs", default: 1, min: 0, max: 10_000)
-        options.batch = try args.int("batch", default: 128, min: 1, max: 1 << 16)
-        options.learningRate = try args.number("lr", default: 1e-3)
-        options.momentum = try args.number("momentum", default: 0.9)
-        options.weightDecay = try args.number("weight_decay", default: 0)
+        options.epochs = try args.int("epochs", min: 0, max: 10_000)
+        options.batch = try args.int("batch", min: 1, max: 1 << 16)
+        options.learningRate = try args.number("lr")
+        options.momentum = try args.number("momentum")
+        options.weightDecay = try args.number("weight_decay")
         options.seed = try MathBuiltins.seedArgument(args, context)
-        let optimizer = try args.string("optimizer", default: "adam")
+        let optimizer = try args.string("optimizer")
         guard let kind = OptimizerKind(rawValue: optimizer) else {
             throw LabError("train: optimizer must be \"adam\" or \"sgd\", got \"\(optimizer)\"", at: args.location("optimizer"))
         }
         options.optimizer = kind
-        let lossName = try args.string("loss", default: "cross_entropy")
+        let lossName = try args.string("loss")
         guard let loss = Loss(rawValue: lossName) else {
             throw LabError("train: loss must be \"cross_entropy\" or \"mse\", got \"\(lossName)\"", at: args.location("loss"))
         }
@@ -38,12 +38,8 @@ enum TrainingBuiltins {
         let validation = args.has("validation")
             ? try args.object("validation", as: DatasetValue.self, "a dataset to evaluate after each epoch") : nil
         let network = try model.network(at: args.location("net"))
-        let key = "train\n\(model.key)\n\(data.fingerprint)\n\(options.epochs),\(options.batch),\(options.learningRate),"
-            + "\(kind.rawValue),\(options.momentum),\(options.weightDecay),\(options.seed),\(loss.rawValue)"
-            + (validation.map { "\nvalidation:" + $0.fingerprint } ?? "")
         let session = context.session
-        let (trained, history) = try session.memoized(key, encode: { ModelFile.encode($0.0, history: $0.1) },
-                                                      decode: { try? ModelFile.decode($0) }) {
+        let (trained, history) = try { () throws -> (Network, TrainingHistory?) in
             let bar = ProgressBar(label: "\(session.file):\(context.location.line) train")
             do {
                 let (net, history) = try network.trained(images: data.images, labels: data.labels, options: options,
@@ -55,20 +51,20 @@ enum TrainingBuiltins {
             } catch let error as NetworkError {
                 throw LabError("train: \(error.message)", at: args.location("dataset"))
             }
-        }
-        return .object(ModelValue(network: trained, history: history, key: key))
+        }()
+        // The evaluator names the model by this call's memo key.
+        return .object(ModelValue(network: trained, history: history, key: ""))
     }
 
-    static let evaluate = Builtin("evaluate(net, dataset)",
-                                  "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion") { args, context in
+    static let evaluate = Builtin("evaluate(net: model, dataset: dataset)",
+                                  "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion", memo: .result) { args, context in
         let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
         // Memoized like training: a lesson that compares several trained
         // networks on the test set would otherwise pay a full pass per
         // network on every render.
-        let key = "evaluate\n\(model.key)\n\(data.fingerprint)"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             let result: Network.Evaluation
             do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
                 throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
@@ -81,10 +77,10 @@ enum TrainingBuiltins {
                 ("predictions", .tensor(Tensor(result.predictions.map(Float.init)))),
                 ("confusion", .tensor(Tensor(shape: [classes, classes], scalars: confusion))),
             ])
-        })
+        }())
     }
 
-    static let predict = Builtin("predict(net, x)",
+    static let predict = Builtin("predict(net: model, x: tensor)",
                                  "the network's output (class probabilities after a SOFTMAX): a vector for one input, N×classes for a batch") { args, _ in
         let model = try args.model()
         let x = try args.tensor("x")
@@ -94,7 +90,7 @@ enum TrainingBuiltins {
         }
     }
 
-    static let gradcheck = Builtin("gradcheck(net, x, label, samples=, seed=)",
+    static let gradcheck = Builtin("gradcheck(net: model, x: tensor, label: int, samples: int = 200, seed = seed)",
                                    "largest relative error between back-propagated and finite-difference gradients") { args, context in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
@@ -109,7 +105,7 @@ enum TrainingBuiltins {
             throw LabError("gradcheck: 'label' must be class numbers (whole numbers from 0)", at: args.location("label"))
         }
         let labels = raw.map { Int($0) }
-        let samples = try args.int("samples", default: 200, min: 1, max: 100_000)
+        let samples = try args.int("samples", min: 1, max: 100_000)
         let seed = try MathBuiltins.seedArgument(args, context)
         do {
             let result = try network.gradientCheck(images: x, labels: labels, samples: samples, seed: seed)

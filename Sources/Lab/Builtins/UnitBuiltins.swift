@@ -10,7 +10,7 @@ import Visualizations
 enum UnitBuiltins {
     static let all: [Builtin] = [filters, filterStats, unitStats, topPatches, topClasses]
 
-    static let filters = Builtin("filters(net, layer=, channel=, cmap=, cols=, scale=, title=, caption=)",
+    static let filters = Builtin("filters(net: model, layer: string = none, channel: int = none, cmap: string = \"coolwarm\", cols: int = none, scale: int = none, title: string = none, caption: string = none)",
                                  "a layer's filters as a grid of images, each scaled to its own largest |w| with 0 in the middle") { args, _ in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
@@ -22,7 +22,7 @@ enum UnitBuiltins {
             throw LabError("filters: \(name)'s filters have \(c) channel\(c == 1 ? "" : "s"), numbered 0 to \(c - 1); there is no channel \(channel)",
                            at: args.location("channel"))
         }
-        let cmapName = try args.string("cmap", default: "coolwarm")
+        let cmapName = try args.string("cmap")
         guard let cmap = Colormap(rawValue: cmapName) else {
             throw LabError("unknown colormap '\(cmapName)'; choose one of " + Colormap.allCases.map(\.rawValue).joined(separator: ", "),
                            at: args.location("cmap"))
@@ -46,7 +46,7 @@ enum UnitBuiltins {
                                             alt: "\(f) filters of \(name), \(h)×\(wd)" + (shown.isEmpty ? "" : ", \(shown)"))
     }
 
-    static let filterStats = Builtin("filter_stats(net, layer=)",
+    static let filterStats = Builtin("filter_stats(net: model, layer: string = none)",
                                      "a convolution's filters in two numbers: .correlation (mean |r| between filters), .roughness (high-frequency energy share)") { args, _ in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))
@@ -60,14 +60,13 @@ enum UnitBuiltins {
         }
     }
 
-    static let unitStats = Builtin("unit_stats(net, dataset, layer=)",
-                                   "a layer's units over a dataset: .dead (share never active), .sparsity (share of values not active), .correlation (mean |r| between units)") { args, context in
+    static let unitStats = Builtin("unit_stats(net: model, dataset: dataset, layer: string = none)",
+                                   "a layer's units over a dataset: .dead (share never active), .sparsity (share of values not active), .correlation (mean |r| between units)", memo: .result) { args, context in
         let model = try args.model()
         let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
         let network = try model.network(at: args.location("net"))
         let index = try InspectionBuiltins.layer(args, network, default: network.codeLayer)
-        let key = "unit_stats\n\(model.key)\n\(data.fingerprint)\n\(index)"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             do {
                 let stats = try UnitStats(network: network, images: data.images, layer: index,
                                           checkpoint: { try context.checkDeadline() })
@@ -76,14 +75,13 @@ enum UnitBuiltins {
             } catch let error as NetworkError {
                 throw LabError("unit_stats: \(error.message)", at: args.location("dataset"))
             }
-        })
+        }())
     }
 
-    static let topPatches = Builtin("top_patches(net, dataset, layer=, unit=, k=)",
-                                    "the k images that excite a unit most, cropped to its receptive field where it fired: .patches, .indices, .values, .labels, .positions, .size") { args, context in
+    static let topPatches = Builtin("top_patches(net: model, dataset: dataset, layer: string, unit: int, k: int = 9)",
+                                    "the k images that excite a unit most, cropped to its receptive field where it fired: .patches, .indices, .values, .labels, .positions, .size", memo: .result) { args, context in
         let (model, data, network, index, unit, k) = try unitQuery(args, defaultK: 9)
-        let key = "top_patches\n\(model.key)\n\(data.fingerprint)\n\(index),\(unit),\(k)"
-        return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        return .record(try {
             do {
                 let field = try network.description.receptiveField(layer: try args.string("layer"))
                 let found = try TopPatches(maxima: try maxima(model, network, data, index, context), images: data.images,
@@ -103,14 +101,13 @@ enum UnitBuiltins {
             } catch let error as DescriptionError {
                 throw LabError("top_patches: \(error.message)", at: args.location("layer"))
             }
-        })
+        }())
     }
 
-    static let topClasses = Builtin("top_classes(net, dataset, layer=, unit=, k=)",
-                                    "how many of a unit's k strongest images (100 by default) fall in each class: a tensor of counts, one a class") { args, context in
+    static let topClasses = Builtin("top_classes(net: model, dataset: dataset, layer: string, unit: int, k: int = 100)",
+                                    "how many of a unit's k strongest images (100 by default) fall in each class: a tensor of counts, one a class", memo: .result) { args, context in
         let (model, data, network, index, unit, k) = try unitQuery(args, defaultK: 100)
-        let key = "top_classes\n\(model.key)\n\(data.fingerprint)\n\(index),\(unit),\(k)"
-        let record = try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+        let record = try {
             do {
                 let counts = try maxima(model, network, data, index, context)
                     .classCounts(unit: unit, labels: data.labels, classes: data.classes.count, k: k)
@@ -118,7 +115,7 @@ enum UnitBuiltins {
             } catch let error as NetworkError {
                 throw LabError("top_classes: \(error.message)", at: args.location("dataset"))
             }
-        }
+        }()
         return record["counts"] ?? .none
     }
 
@@ -145,7 +142,7 @@ enum UnitBuiltins {
             throw LabError("\(args.builtin): \(name) has \(units) unit\(units == 1 ? "" : "s"), numbered 0 to \(units - 1); there is no unit \(unit)",
                            at: args.location("unit"))
         }
-        let k = min(try args.int("k", default: defaultK, min: 1, max: 100_000), data.count)
+        let k = min(try args.int("k", min: 1, max: 100_000), data.count)
         return (model, data, network, index, unit, k)
     }
 

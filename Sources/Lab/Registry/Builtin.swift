@@ -37,6 +37,9 @@ public struct Builtin: Sendable {
     public enum Memo: Sendable {
         case none
         case result
+        /// Not stored (it is cheap), but a model it returns is named by the
+        /// call's key, so whatever is computed from that model is keyed by it.
+        case identity
     }
 
     public var name: String

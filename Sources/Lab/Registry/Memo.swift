@@ -5,14 +5,18 @@
 extension Session {
     func memoized(_ b: Builtin, _ args: inout Arguments, _ context: CallContext) throws -> Value {
         let key = MemoKey.key(b, args)
-        if let bytes = cache?.load(key: key), let value = ResultCodec.decode(bytes, key: key) { return value }
+        let stored: Bool
+        switch b.memo {
+        case .none: return try b.body(&args, context)
+        case .identity: stored = false
+        case .result: stored = true
+        }
+        if stored, let bytes = cache?.load(key: key), let value = ResultCodec.decode(bytes, key: key) { return value }
         var value = try b.body(&args, context)
         // A model is known by how it was made, so whatever is computed from
         // it is keyed by this call.
-        if case let .object(m as ModelValue) = value, let network = m.trained {
-            value = .object(ModelValue(network: network, history: m.history, key: key))
-        }
-        if let bytes = ResultCodec.encode(value) { cache?.store(key: key, bytes: bytes) }
+        if case let .object(m as ModelValue) = value { value = .object(m.named(key)) }
+        if stored, let bytes = ResultCodec.encode(value) { cache?.store(key: key, bytes: bytes) }
         return value
     }
 

@@ -109,8 +109,7 @@ struct Evaluator {
             let result: Value
             do {
                 result = try Interruption.$stop.withValue(context.stop) {
-                    guard case .result = builtin.memo else { return try builtin.body(&bound, context) }
-                    return try session.memoized(builtin, &bound, context)
+                    try session.memoized(builtin, &bound, context)
                 }
             } catch {
                 try session.checkDeadline(at: nameLoc)

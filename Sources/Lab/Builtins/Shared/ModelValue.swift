@@ -43,6 +43,12 @@ public struct ModelValue: LabObject {
         self.key = key
     }
 
+    /// The same model known by another name (what made it).
+    func named(_ key: String) -> ModelValue {
+        if let trained { return ModelValue(network: trained, history: history, key: key) }
+        return ModelValue(description: description, seed: initSeed, key: key)
+    }
+
     /// The network with its weights; an error for networks too large to hold.
     func network(at location: SourceLocation) throws -> Network {
         if let trained { return trained }

@@ -83,8 +83,8 @@ enum OptimizationArguments {
     }
 
     /// A finite number ≥ 0 (> 0 when `positive`).
-    static func weight(_ args: Arguments, _ name: String, default dflt: Double, positive: Bool = false) throws -> Float {
-        let x = try args.number(name, default: dflt)
+    static func weight(_ args: Arguments, _ name: String, positive: Bool = false) throws -> Float {
+        let x = try args.number(name)
         guard x.isFinite, positive ? x > 0 : x >= 0 else {
             throw LabError("\(args.builtin): '\(name)' must be a \(positive ? "positive" : "non-negative") number, got "
                            + ValueFormat.plain(x), at: args.location(name))
@@ -92,14 +92,13 @@ enum OptimizationArguments {
         return Float(x)
     }
 
-    /// The settings every gradient-descent built-in takes: steps=, lr=, seed=, and momentum= unless `momentum` is nil.
-    static func optimizer(_ args: Arguments, _ context: CallContext, steps: Int, lr: Double,
-                          momentum: Double? = 0.9) throws -> InputOptimizer {
+    /// The settings every gradient-descent built-in takes: steps=, lr=, seed=, and momentum= when it has one.
+    static func optimizer(_ args: Arguments, _ context: CallContext, momentum: Bool = true) throws -> InputOptimizer {
         var o = InputOptimizer()
-        o.steps = try args.int("steps", default: steps, min: 1, max: 100_000)
-        o.learningRate = try weight(args, "lr", default: lr, positive: true)
-        if let momentum {
-            o.momentum = try weight(args, "momentum", default: momentum)
+        o.steps = try args.int("steps", min: 1, max: 100_000)
+        o.learningRate = try weight(args, "lr", positive: true)
+        if momentum {
+            o.momentum = try weight(args, "momentum")
             guard o.momentum < 1 else {
                 throw LabError("\(args.builtin): 'momentum' must be below 1, got \(o.momentum)", at: args.location("momentum"))
             }

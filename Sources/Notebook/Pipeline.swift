@@ -22,6 +22,8 @@ public final class Pipeline {
         public var warnings: [String]
         public var diagnostics: [Diagnostic]
         public var cached: Bool
+        /// The lesson could not be read or parsed: its page is an error page.
+        public var failedToLoad = false
     }
 
     let options: Options
@@ -84,8 +86,7 @@ public final class Pipeline {
         let source: LessonSource
         do { source = try LessonSource.load(url: url, displayPath: path) } catch {
             let d = error as? Diagnostic ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
-            return Outcome(path: path, report: LessonReport(failedToLoad: path, d), html: nil, description: nil,
-                           warnings: [], diagnostics: [d], cached: false)
+            return failed(url, path, d)
         }
         let key = PageCache.key(source: source, options: options.unsafe ? "unsafe" : "safe")
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
@@ -115,6 +116,14 @@ public final class Pipeline {
                        warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
     }
 
+    /// A lesson that never reached the stages: titled by its file name, so
+    /// its error page and index entry still say which lesson it is.
+    private func failed(_ url: URL, _ path: String, _ d: Diagnostic) -> Outcome {
+        let title = url.deletingPathExtension().lastPathComponent
+        return Outcome(path: path, report: LessonReport(failedToLoad: path, title: title, d), html: nil, description: nil,
+                       warnings: [], diagnostics: [d], cached: false, failedToLoad: true)
+    }
+
     /// Renders lessons into `out`: one page each plus `index.html`.
     public func render(_ urls: [URL], to out: URL, progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
         let outcomes = urls.map { run($0, render: true) }
@@ -125,18 +134,24 @@ public final class Pipeline {
         }
         for (i, o) in outcomes.enumerated() {
             let target = out.appendingPathComponent(entries[i].href)
-            var wrote = false
-            if let article = o.html {
-                let page = PageTemplate.page(
-                    title: o.report.title, description: o.description, article: article, tally: o.report.tally,
-                    previous: i > 0 ? .init(title: entries[i - 1].title, href: entries[i - 1].href) : nil,
-                    next: i + 1 < entries.count ? .init(title: entries[i + 1].title, href: entries[i + 1].href) : nil)
-                wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
-            }
+            // A lesson that did not load still gets a page: the index links to
+            // it, and an older page must not stay behind looking current.
+            let article = o.html ?? Pipeline.errorArticle(title: o.report.title, o.diagnostics)
+            let page = PageTemplate.page(
+                title: o.report.title, description: o.description, article: article, tally: o.report.tally,
+                previous: i > 0 ? .init(title: entries[i - 1].title, href: entries[i - 1].href) : nil,
+                next: i + 1 < entries.count ? .init(title: entries[i + 1].title, href: entries[i + 1].href) : nil)
+            let wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
             progress(o, target, wrote)
         }
         try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
+    }
+
+    static func errorArticle(title: String, _ diagnostics: [Diagnostic]) -> String {
+        "<h1 id=\"\(HTML.slug(title))\">\(HTML.escape(title))</h1>\n"
+            + "<p>This lesson could not be rendered.</p>\n"
+            + diagnostics.map(CellHTML.errorBox).joined()
     }
 }
 

@@ -25,6 +25,10 @@ struct Render: ParsableCommand {
             let claims = r.claims.count
             let state = o.cached ? (wrote ? "cached" : "unchanged") : String(format: "%.2f s", r.seconds)
             let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) errors)"
+            if o.failedToLoad {
+                print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
+                return
+            }
             print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s"), "
                   + "\(claims) claim\(claims == 1 ? "" : "s"), \(state)\(verdict)")
         }

@@ -94,4 +94,30 @@ import Testing
         #expect(d.location.line == 3)
         #expect(d.location.column == 6 + spans.unicodeScalars.count + 700_000 + 4)
     }
+
+    /// The index links to every lesson, so one that does not load still gets
+    /// a page, and that page replaces an older one that would look current.
+    @Test(arguments: [
+        Array("---\ntitle: [unclosed\n---\n# Bad\n".utf8),
+        Array("# Bad\n".utf8) + [0] + Array("\n".utf8),
+    ])
+    func lessonThatDoesNotLoadGetsAnErrorPage(bytes: [UInt8]) throws {
+        let folder = try LessonFolder()
+        try folder.write("01-good.md", "# Good\n")
+        try folder.write("02-bad.md", bytes: bytes)
+        try FileManager.default.createDirectory(at: folder.output, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: folder.output.appendingPathComponent("02-bad.html"))
+        let seen = try folder.render()
+        #expect(seen.map(\.wrote) == [true, true])
+        #expect(seen.map(\.outcome.failedToLoad) == [false, true])
+        let page = try folder.page("02-bad.html")
+        #expect(page.contains("<title>02-bad</title>"))
+        #expect(article(page).contains("<div class=\"error-box\" role=\"alert\">"))
+        #expect(article(page).contains("<h1 id=\"02-bad\">02-bad</h1>"))
+        #expect(article(page).contains("02-bad.md:"))
+        #expect(try folder.page("01-good.html").contains("href=\"02-bad.html\">02-bad →</a>"))
+        #expect(try folder.page("index.html").contains("<a href=\"02-bad.html\">02-bad</a>"))
+    }
+
+
 }

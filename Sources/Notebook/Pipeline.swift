@@ -93,7 +93,8 @@ public final class Pipeline {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
                            warnings: entry.warnings, diagnostics: entry.diagnostics?.map(\.diagnostic) ?? [], cached: true)
         }
-        let parsed = ParseStage().run(source)
+        let parsed: ParsedLesson
+        do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
         let cells = CollectStage(source: source).run(parsed.tree)
         let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, cells: cells)
         var warnings: [Diagnostic] = []

@@ -127,26 +127,45 @@ public final class Pipeline {
 
     /// Renders lessons into `out`: one page each plus `index.html`.
     public func render(_ urls: [URL], to out: URL, progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
-        let outcomes = urls.map { run($0, render: true) }
+        try render(urls, to: out, runner: { run($0, render: true) }, progress: progress)
+    }
+
+    /// Each page is written as soon as its lesson has run, so a run that
+    /// dies later keeps the pages it finished; the pager's links need the
+    /// neighbours' titles before they run, so those are read up front.
+    func render(_ urls: [URL], to out: URL, runner: (URL) -> Outcome,
+                progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
+        let names = urls.map { $0.deletingPathExtension().lastPathComponent + ".html" }
+        let titles = urls.map(title(of:))
+        var outcomes: [Outcome] = []
         var entries: [IndexPage.Entry] = []
-        for (i, o) in outcomes.enumerated() {
-            let name = urls[i].deletingPathExtension().lastPathComponent + ".html"
-            entries.append(.init(title: o.report.title, href: name, description: o.description, tally: o.report.tally))
-        }
-        for (i, o) in outcomes.enumerated() {
-            let target = out.appendingPathComponent(entries[i].href)
+        for (i, url) in urls.enumerated() {
+            let o = runner(url)
+            let target = out.appendingPathComponent(names[i])
             // A lesson that did not load still gets a page: the index links to
             // it, and an older page must not stay behind looking current.
             let article = o.html ?? Pipeline.errorArticle(title: o.report.title, o.diagnostics)
             let page = PageTemplate.page(
                 title: o.report.title, description: o.description, article: article, tally: o.report.tally,
-                previous: i > 0 ? .init(title: entries[i - 1].title, href: entries[i - 1].href) : nil,
-                next: i + 1 < entries.count ? .init(title: entries[i + 1].title, href: entries[i + 1].href) : nil)
+                previous: i > 0 ? .init(title: titles[i - 1], href: names[i - 1]) : nil,
+                next: i + 1 < urls.count ? .init(title: titles[i + 1], href: names[i + 1]) : nil)
             let wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
             progress(o, target, wrote)
+            outcomes.append(o)
+            entries.append(.init(title: o.report.title, href: names[i], description: o.description, tally: o.report.tally))
         }
         try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
+    }
+
+    /// The title `run` will give a lesson, without running it: front matter,
+    /// else the first heading, else the file name.
+    func title(of url: URL) -> String {
+        guard let source = try? LessonSource.load(url: url, displayPath: Pipeline.displayPath(url)) else {
+            return url.deletingPathExtension().lastPathComponent
+        }
+        if let t = source.frontMatter.title { return t }
+        return (try? ParseStage().run(source).title) ?? url.deletingPathExtension().lastPathComponent
     }
 
     static func errorArticle(title: String, _ diagnostics: [Diagnostic]) -> String {

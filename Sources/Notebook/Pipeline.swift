@@ -53,6 +53,24 @@ public final class Pipeline {
         return out
     }
 
+    /// The page each lesson is written to. Pages share one folder, so two
+    /// lessons with the same file name, or one named like the index, would
+    /// overwrite each other: refused before anything runs.
+    public static func pageNames(_ urls: [URL]) throws -> [String] {
+        var taken: [String: URL] = [:]
+        return try urls.map { url in
+            let name = url.deletingPathExtension().lastPathComponent + ".html"
+            if name == "index.html" {
+                throw PipelineError("\(displayPath(url)) would be written as index.html, which is the course index; rename the lesson")
+            }
+            if let other = taken[name] {
+                throw PipelineError("\(displayPath(other)) and \(displayPath(url)) would both be written as \(name); rename one of them")
+            }
+            taken[name] = url
+            return name
+        }
+    }
+
     /// The project a lesson belongs to: the nearest folder above it with a
     /// `lectern.yml` or `.git`; else the parent of a `lessons/` folder; else
     /// the lesson's own folder.
@@ -135,7 +153,7 @@ public final class Pipeline {
     /// neighbours' titles before they run, so those are read up front.
     func render(_ urls: [URL], to out: URL, runner: (URL) -> Outcome,
                 progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
-        let names = urls.map { $0.deletingPathExtension().lastPathComponent + ".html" }
+        let names = try Pipeline.pageNames(urls)
         let titles = urls.map(title(of:))
         var outcomes: [Outcome] = []
         var entries: [IndexPage.Entry] = []

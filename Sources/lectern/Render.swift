@@ -15,6 +15,13 @@ struct Render: ParsableCommand {
         let pipeline = Pipeline(options: lessons.pipelineOptions)
         let urls: [URL]
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
+        // Refused before anything runs: pages that would overwrite each other or the index.
+        do {
+            _ = try Pipeline.pageNames(urls)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let started = Date()
         var total = 0.0
         let outcomes = try pipeline.render(urls, to: URL(fileURLWithPath: out)) { o, target, wrote in

@@ -26,4 +26,30 @@ import Testing
         #expect(second.contains("href=\"01-first.html\">← First</a>") && second.contains(">Third →</a>"))
         #expect(try folder.page("03-third.html").contains(">← Second</a>"))
     }
+
+    @Test func aLessonNamedIndexIsRefusedBeforeAnythingRuns() throws {
+        let folder = try LessonFolder()
+        try folder.write("01-first.md", "# First\n")
+        try folder.write("index.md", "# Index\n")
+        let urls = try Pipeline.discover([folder.lessons.path])
+        #expect {
+            try Pipeline(options: folder.options()).render(urls, to: folder.output) { _, _, _ in }
+        } throws: { error in
+            "\(error)".hasSuffix("lessons/index.md would be written as index.html, which is the course index; rename the lesson")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.output.path), "nothing ran, nothing was written")
+    }
+
+    @Test func twoLessonsWithOnePageNameAreRefused() throws {
+        let folder = try LessonFolder()
+        let a = try folder.write("a/01.md", "# A\n")
+        let b = try folder.write("b/01.md", "# B\n")
+        #expect {
+            try Pipeline.pageNames([a, b])
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("a/01.md and ") && message.contains("b/01.md would both be written as 01.html")
+        }
+        #expect(try Pipeline.pageNames([a, folder.lessons.appendingPathComponent("02.md")]) == ["01.html", "02.html"])
+    }
 }

@@ -102,10 +102,7 @@ public final class Pipeline {
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
         let cache = options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache")) : nil
         let source: LessonSource
-        do { source = try LessonSource.load(url: url, displayPath: path) } catch {
-            let d = error as? Diagnostic ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
-            return failed(url, path, d)
-        }
+        do { source = try load(url, path: path, root: root) } catch { return failed(url, path, error) }
         let key = PageCache.key(source: source, options: options.unsafe ? "unsafe" : "safe")
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
@@ -133,6 +130,22 @@ public final class Pipeline {
                                                 diagnostics: errors.map(PageCache.StoredDiagnostic.init)))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
                        warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
+    }
+
+    /// Reads a lesson as a project file: one that is, or links to, a file
+    /// outside the project is refused, as any other file a lesson reads would be.
+    private func load(_ url: URL, path: String, root: URL) throws(Diagnostic) -> LessonSource {
+        func inside(_ p: String, _ r: String) -> Bool { p.hasPrefix(r.hasSuffix("/") ? r : r + "/") }
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        if !inside(url.standardizedFileURL.resolvingSymlinksInPath().path, rootPath) {
+            let link = inside(url.standardizedFileURL.path, root.standardizedFileURL.path)
+            throw Diagnostic(file: path, location: SourceLocation(line: 1, column: 1),
+                             message: link ? "the lesson is a symbolic link to a file outside the project; lessons must be files inside it"
+                                           : "the lesson is outside the project; lessons must be files inside it")
+        }
+        do { return try LessonSource.load(url: url, displayPath: path) } catch {
+            throw error as? Diagnostic ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
+        }
     }
 
     /// A lesson that never reached the stages: titled by its file name, so
@@ -179,7 +192,8 @@ public final class Pipeline {
     /// The title `run` will give a lesson, without running it: front matter,
     /// else the first heading, else the file name.
     func title(of url: URL) -> String {
-        guard let source = try? LessonSource.load(url: url, displayPath: Pipeline.displayPath(url)) else {
+        let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        guard let source = try? load(url, path: Pipeline.displayPath(url), root: root) else {
             return url.deletingPathExtension().lastPathComponent
         }
         if let t = source.frontMatter.title { return t }

@@ -119,5 +119,28 @@ import Testing
         #expect(try folder.page("index.html").contains("<a href=\"02-bad.html\">02-bad</a>"))
     }
 
-
+    /// Lessons are project files: a link that leads out of the project is
+    /// not published (an error page says why); one that stays inside is fine.
+    @Test func aLessonLinkedFromOutsideTheProjectIsRefused() throws {
+        let folder = try LessonFolder()
+        let elsewhere = try LessonFolder()
+        let secret = elsewhere.root.appendingPathComponent("secret.md")
+        try Data("# Secret\n\nnot for publishing\n".utf8).write(to: secret)
+        try folder.write("01-inside.md", "# Inside\n")
+        let links = FileManager.default
+        try links.createSymbolicLink(at: folder.lessons.appendingPathComponent("02-link.md"), withDestinationURL: secret)
+        try links.createSymbolicLink(at: folder.lessons.appendingPathComponent("03-alias.md"),
+                                     withDestinationURL: folder.lessons.appendingPathComponent("01-inside.md"))
+        let seen = try folder.render()
+        #expect(seen.map(\.outcome.failedToLoad) == [false, true, false])
+        let d = try #require(seen[1].outcome.diagnostics.first)
+        #expect(at(d.location.line, d.location.column) == "1:1")
+        #expect(d.message == "the lesson is a symbolic link to a file outside the project; lessons must be files inside it")
+        #expect(seen[2].outcome.report.title == "Inside")
+        for page in ["02-link.html", "01-inside.html", "index.html"] {
+            let html = try folder.page(page)
+            #expect(!html.contains("Secret") && !html.contains("not for publishing"), "\(page)")
+        }
+        #expect(try folder.page("02-link.html").contains("<title>02-link</title>"))
+    }
 }

@@ -90,6 +90,16 @@ public final class Pipeline {
 
     public static func relative(_ url: URL) -> String { displayPath(url) }
 
+    /// A lesson's path in diagnostics and on its page: relative to the
+    /// project, so a page neither depends on nor reveals where the project
+    /// sits on disk.
+    static func displayPath(_ url: URL, root: URL) -> String {
+        let p = url.standardizedFileURL.path
+        let r = root.standardizedFileURL.path
+        let prefix = r.hasSuffix("/") ? r : r + "/"
+        return p.hasPrefix(prefix) ? String(p.dropFirst(prefix.count)) : displayPath(url)
+    }
+
     static func displayPath(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let p = url.standardizedFileURL.path
@@ -98,8 +108,8 @@ public final class Pipeline {
 
     /// Runs one lesson; `render` also builds its HTML article.
     public func run(_ url: URL, render: Bool) -> Outcome {
-        let path = Pipeline.displayPath(url)
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        let path = Pipeline.displayPath(url, root: root)
         let cache = options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache")) : nil
         let source: LessonSource
         do { source = try load(url, path: path, root: root) } catch { return failed(url, path, error) }
@@ -193,7 +203,7 @@ public final class Pipeline {
     /// else the first heading, else the file name.
     func title(of url: URL) -> String {
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
-        guard let source = try? load(url, path: Pipeline.displayPath(url), root: root) else {
+        guard let source = try? load(url, path: Pipeline.displayPath(url, root: root), root: root) else {
             return url.deletingPathExtension().lastPathComponent
         }
         if let t = source.frontMatter.title { return t }

@@ -72,6 +72,20 @@ import Testing
         #expect(o.html?.contains("outside the project") == true)
     }
 
+    /// A page is the same wherever the project sits on disk, and does not
+    /// tell readers where that is: paths are relative to the project.
+    @Test func messagesAndPagesNameNoAbsolutePath() throws {
+        let folder = try LessonFolder()
+        let text = "# R\n\n```experiment id=read\nimg = load_image(\"../../etc/passwd\")\n```\n\n![x](../../../x.png)\n"
+        let o = try folder.run(text, render: true)
+        let html = try #require(o.html)
+        #expect(o.path == "lessons/01-lesson.md")
+        #expect(html.contains(">lessons/01-lesson.md:4:18</span> <strong>error:</strong> load_image: &#39;../../etc/passwd&#39; is outside the project; "))
+        let root = folder.root.standardizedFileURL.resolvingSymlinksInPath().path
+        #expect(!html.contains(root) && !o.diagnostics.contains { $0.rendered.contains(root) })
+        #expect(o.warnings.contains { $0.hasPrefix("lessons/01-lesson.md:7:1: warning: image") && !$0.contains(root) })
+    }
+
     /// Every file-reading built-in goes through `Session.resolve`.
     @Test func pathsThatLeaveTheProjectAreRefused() throws {
         let folder = try LessonFolder()

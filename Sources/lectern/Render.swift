@@ -15,9 +15,11 @@ struct Render: ParsableCommand {
         let pipeline = Pipeline(options: lessons.pipelineOptions)
         let urls: [URL]
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
-        // Refused before anything runs: pages that would overwrite each other or the index.
+        // Refused before anything runs: pages that would overwrite each other
+        // or the index, and an output folder that cannot be written.
         do {
             _ = try Pipeline.pageNames(urls)
+            try OutputFolder.prepare(out)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

@@ -53,3 +53,26 @@ import Testing
         #expect(try Pipeline.pageNames([a, folder.lessons.appendingPathComponent("02.md")]) == ["01.html", "02.html"])
     }
 }
+
+@Suite struct OutputFolderTests {
+    @Test func makesTheFolderWithItsParents() throws {
+        let folder = try LessonFolder()
+        let out = folder.root.appendingPathComponent("a/b/out")
+        try OutputFolder.prepare(out.path)
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: out.path, isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "the probe is gone")
+    }
+
+    @Test func aFileInTheWayIsSaidInPlainWords() throws {
+        let folder = try LessonFolder()
+        try Data("x".utf8).write(to: folder.root.appendingPathComponent("notes"))
+        for path in ["notes", "notes/out"].map({ folder.root.appendingPathComponent($0).path }) {
+            #expect {
+                try OutputFolder.prepare(path)
+            } throws: { error in
+                "\(error)" == "cannot write to '\(path)': not a directory"
+            }
+        }
+    }
+}

@@ -210,6 +210,12 @@ public final class Pipeline {
         return (try? ParseStage().run(source).title) ?? url.deletingPathExtension().lastPathComponent
     }
 
+    /// `render`'s exit status, the same as `check`'s: 1 when a block failed,
+    /// a claim did not reproduce or a lesson did not load, else 0.
+    public static func exitStatus(_ outcomes: [Outcome]) -> Int32 {
+        outcomes.allSatisfy(\.report.tally.isGreen) ? 0 : 1
+    }
+
     static func errorArticle(title: String, _ diagnostics: [Diagnostic]) -> String {
         "<h1 id=\"\(HTML.slug(title))\">\(HTML.escape(title))</h1>\n"
             + "<p>This lesson could not be rendered.</p>\n"

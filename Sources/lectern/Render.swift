@@ -43,7 +43,8 @@ struct Render: ParsableCommand {
         }
         let wall = Date().timeIntervalSince(started)
         print(String(format: "rendered %d lesson%@ in %.2f s", outcomes.count, outcomes.count == 1 ? "" : "s", wall))
-        if outcomes.contains(where: { $0.html == nil }) { throw ExitCode(1) }
+        let status = Pipeline.exitStatus(outcomes)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -52,6 +52,21 @@ import Testing
         }
         #expect(try Pipeline.pageNames([a, folder.lessons.appendingPathComponent("02.md")]) == ["01.html", "02.html"])
     }
+
+    /// Like check, render fails when a block fails or a claim does not reproduce.
+    @Test func exitStatusCountsFailedBlocksAndClaims() throws {
+        let lessons = ["# Fine\n\n```experiment\nx = 1\nexpect x == 1\n```\n",
+                       "# Block\n\n```experiment\ny = nosuch\n```\n",
+                       "# Claim\n\nTwo is `= 1 + 1 ~ 3`.\n"]
+        var statuses: [Int32] = []
+        for text in lessons {
+            let folder = try LessonFolder()
+            try folder.write("01-fine.md", lessons[0])
+            if text != lessons[0] { try folder.write("02-other.md", text) }
+            statuses.append(Pipeline.exitStatus(try folder.render().map(\.outcome)))
+        }
+        #expect(statuses == [0, 1, 1])
+    }
 }
 
 @Suite struct OutputFolderTests {

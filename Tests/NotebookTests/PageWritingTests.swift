@@ -67,6 +67,20 @@ import Testing
         }
         #expect(statuses == [0, 1, 1])
     }
+    /// File names are not URLs: `#` and `?` would cut the link short.
+    @Test func linksToPagesArePercentEncoded() throws {
+        let folder = try LessonFolder()
+        try folder.write("a&b.md", "# A & B\n")
+        try folder.write("b c#?.md", "# Odd\n")
+        try folder.write("c:d é.md", "# Colon\n")
+        try folder.render()
+        let index = try folder.page("index.html")
+        #expect(index.contains("<a href=\"a&amp;b.html\">A &amp; B</a>"))
+        #expect(index.contains("<a href=\"b%20c%23%3F.html\">Odd</a>"))
+        #expect(index.contains("<a href=\"c%3Ad%20%C3%A9.html\">Colon</a>"))
+        #expect(try folder.page("b c#?.html").contains("<a class=\"prev\" href=\"a&amp;b.html\">"))
+        #expect(try folder.page("a&b.html").contains("<a class=\"next\" href=\"b%20c%23%3F.html\">"))
+    }
 }
 
 @Suite struct OutputFolderTests {

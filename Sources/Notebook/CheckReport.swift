@@ -113,9 +113,9 @@ public struct LessonReport: Codable, Sendable {
     }
 
     /// A lesson that could not even be read or parsed.
-    init(failedToLoad path: String, _ d: Diagnostic) {
+    init(failedToLoad path: String, title: String, _ d: Diagnostic) {
         self.path = path
-        title = path
+        self.title = title
         seconds = 0
         blocks = []
         claims = []

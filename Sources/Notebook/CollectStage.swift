@@ -29,7 +29,25 @@ struct CollectStage {
         var cells: [Cell] = []
         var cursor = SpanCursor()
         walk(tree, &cells, &cursor)
+        refuseRepeatedIDs(&cells)
         return cells
+    }
+
+    /// An id names the block's anchor and seeds its random numbers, so a
+    /// second block with the same id would share both with the first: it is
+    /// shown with an error at its `id=` and not run.
+    private func refuseRepeatedIDs(_ cells: inout [Cell]) {
+        var firstLine: [String: Int] = [:]
+        for (i, cell) in cells.enumerated() {
+            guard case let .block(text, attributes, fenceLine) = cell.kind, let id = attributes.id else { continue }
+            guard let line = firstLine[id] else { firstLine[id] = fenceLine; continue }
+            let raw = Array(rawLine(fenceLine).unicodeScalars)
+            let at = CollectStage.occurrences(of: Array("id=".unicodeScalars), in: raw)
+                .first { $0 > 0 && (raw[$0 - 1] == " " || raw[$0 - 1] == "\t") } ?? 0
+            let error = Diagnostic(file: source.path, location: SourceLocation(line: fenceLine, column: at + 1),
+                                   message: "block id '\(id)' is already used at line \(line)")
+            cells[i].kind = .badBlock(source: text, fenceLine: fenceLine, error: error)
+        }
     }
 
     private func walk(_ node: MarkdownNode, _ cells: inout [Cell], _ cursor: inout SpanCursor) {

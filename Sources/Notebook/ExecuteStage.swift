@@ -48,10 +48,18 @@ struct ParsedLesson: Sendable {
 }
 
 struct ParseStage {
-    func run(_ source: LessonSource) -> ParsedLesson {
+    func run(_ source: LessonSource) throws(Diagnostic) -> ParsedLesson {
         let (protected, found) = MathProtector.protect(source.body)
         var formulas = found
-        let tree = MathProtector.unprotect(MarkdownParser.parse(protected), &formulas)
+        let parsed: MarkdownNode
+        do { parsed = try MarkdownParser.parse(protected) } catch {
+            // cmark counts bytes; authors count characters.
+            let line = error.line >= 1 && error.line <= source.lines.count ? source.lines[error.line - 1] : ""
+            let column = String(decoding: line.utf8.prefix(max(0, error.byteColumn - 1)), as: UTF8.self).unicodeScalars.count + 1
+            throw Diagnostic(file: source.path, location: SourceLocation(line: error.line, column: column),
+                             message: "blocks and inlines may nest at most \(MarkdownParser.maxDepth) levels; this one is nested deeper")
+        }
+        let tree = MathProtector.unprotect(parsed, &formulas)
         var title = source.frontMatter.title
         if title == nil, let h = firstHeading(tree) {
             title = MathText.restore(h.plainText, formulas: formulas)

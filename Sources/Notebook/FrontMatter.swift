@@ -23,6 +23,10 @@ public struct FrontMatter: Sendable, Equatable {
             throw Diagnostic(file: file, location: SourceLocation(line: 1, column: 1),
                              message: "front matter starts with '---' but never ends; add a closing '---' line")
         }
+        if let (line, column) = deepNesting(lines[1..<end]) {
+            throw Diagnostic(file: file, location: SourceLocation(line: line, column: column),
+                             message: "front matter may nest at most \(maxNesting) levels; it needs none (title, seed and description are single values)")
+        }
         let yaml = lines[1..<end].joined(separator: "\n")
         var fm = FrontMatter()
         let node: Node?
@@ -56,6 +60,55 @@ public struct FrontMatter: Sendable, Equatable {
             }
         }
         return (fm, end + 1)
+    }
+
+    /// Yams builds its tree recursively, so deep YAML would exhaust the
+    /// stack before any key is checked.
+    static let maxNesting = 64
+
+    /// Where the YAML may first nest deeper than `maxNesting` (file line and
+    /// column). A level needs more indentation, a flow bracket, or a `-`,
+    /// `?` or `:` indicator, so their sum bounds the depth from above.
+    static func deepNesting(_ lines: ArraySlice<String>) -> (line: Int, column: Int)? {
+        var flow = 0
+        for (n, line) in zip(lines.indices, lines) {
+            let s = Array(line.unicodeScalars)
+            var depth = s.prefix { $0 == " " || $0 == "\t" }.count
+            var quote: Unicode.Scalar?
+            var previous: Unicode.Scalar?  // the last character that is not a space
+            var i = 0
+            scan: while i < s.count {
+                let c = s[i]
+                if let q = quote {
+                    if q == "\"", c == "\\" { i += 1 } else if c == q { quote = nil; previous = c }
+                    i += 1
+                    continue
+                }
+                // Quotes and brackets open something only where a value starts;
+                // inside a plain value (`don't`, `a[1]`) they are text.
+                let atTokenStart = previous.map { "[{,:-?".unicodeScalars.contains($0) } ?? true
+                let spaceBefore = i == 0 || s[i - 1] == " " || s[i - 1] == "\t"
+                let spaceAfter = i + 1 == s.count || s[i + 1] == " " || s[i + 1] == "\t"
+                var indicator = true
+                if c == "#", spaceBefore {
+                    break scan
+                } else if c == "\"" || c == "'", atTokenStart {
+                    quote = c
+                } else if c == "[" || c == "{", atTokenStart {
+                    flow += 1
+                } else if c == "]" || c == "}" {
+                    flow = max(0, flow - 1)
+                } else if c == "-" || c == "?" || c == ":", spaceAfter {
+                    depth += 1
+                } else if c != "," {
+                    indicator = false
+                }
+                if depth + flow > maxNesting { return (n + 1, i + 1) }
+                if c != " " && c != "\t" { previous = indicator ? c : "a" }
+                i += 1
+            }
+        }
+        return nil
     }
 
     static func typeError(_ file: String, _ at: SourceLocation, _ key: String, _ what: String) -> Diagnostic {

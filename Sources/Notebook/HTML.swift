@@ -19,6 +19,16 @@ enum HTML {
         return out
     }
 
+    /// A page's file name as a relative link: percent-encoded, so a space,
+    /// `#`, `?` or `%` stays part of the name and a `:` cannot read as a
+    /// scheme; then escaped for the attribute.
+    static func href(_ fileName: String) -> String {
+        escape(fileName.addingPercentEncoding(withAllowedCharacters: fileNameAllowed) ?? fileName)
+    }
+
+    private static let fileNameAllowed = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@")
+
     /// A slug for heading anchors: lower-case letters, digits and dashes.
     static func slug(_ s: String) -> String {
         var out = ""

@@ -25,7 +25,7 @@ enum ImageEmbedder {
         let file = lessonDirectory.appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath()
         let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
         guard file.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            return .problem("image '\(url)' is outside the project (\(root)); it is not embedded", keep: "", watch: nil)
+            return .problem("image '\(url)' is outside the project; it is not embedded", keep: "", watch: nil)
         }
         guard let data = try? Data(contentsOf: file) else {
             return .problem("image '\(url)' not found; the page links to it instead of embedding it", keep: url, watch: file)

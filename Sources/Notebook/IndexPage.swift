@@ -10,7 +10,7 @@ enum IndexPage {
     static func html(_ entries: [Entry]) -> String {
         var list = "<ol class=\"lessons\">\n"
         for e in entries {
-            list += "<li><a href=\"\(HTML.escape(e.href))\">\(HTML.escape(e.title))</a> \(PageTemplate.badge(e.tally))"
+            list += "<li><a href=\"\(HTML.href(e.href))\">\(HTML.escape(e.title))</a> \(PageTemplate.badge(e.tally))"
             if let d = e.description { list += "<span class=\"desc\">\(HTML.escape(d))</span>" }
             list += "</li>\n"
         }

@@ -13,7 +13,19 @@ enum MarkdownParser {
         return true
     }()
 
-    static func parse(_ markdown: String) -> MarkdownNode {
+    /// Every walk over the tree (conversion, collection, rendering, plain
+    /// text) recurses once per level; cmark itself nests without limit, so
+    /// a deeper document is refused before any walk could exhaust the stack.
+    static let maxDepth = 256
+
+    /// Where the first node nested deeper than `maxDepth` starts (cmark's
+    /// line and byte column).
+    struct TooDeep: Error {
+        var line: Int
+        var byteColumn: Int
+    }
+
+    static func parse(_ markdown: String) throws(TooDeep) -> MarkdownNode {
         _ = registered
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
@@ -35,7 +47,32 @@ enum MarkdownParser {
             return MarkdownNode(kind: .document, children: [], line: 1, column: 1)
         }
         defer { cmark_node_free(root) }
+        if let deep = firstTooDeep(root) {
+            throw TooDeep(line: Int(cmark_node_get_start_line(deep)), byteColumn: Int(cmark_node_get_start_column(deep)))
+        }
         return convert(root)
+    }
+
+    /// A depth-first walk by sibling and parent links, so it needs no stack
+    /// however deep the tree is.
+    private static func firstTooDeep(_ root: OpaquePointer) -> OpaquePointer? {
+        var node = root
+        var depth = 0
+        while true {
+            if let child = cmark_node_first_child(node) {
+                node = child
+                depth += 1
+                if depth > maxDepth { return node }
+                continue
+            }
+            while true {
+                if node == root { return nil }
+                if let next = cmark_node_next(node) { node = next; break }
+                guard let parent = cmark_node_parent(node) else { return nil }
+                node = parent
+                depth -= 1
+            }
+        }
     }
 
     private static func string(_ p: UnsafePointer<CChar>?) -> String {

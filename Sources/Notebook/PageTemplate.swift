@@ -7,8 +7,8 @@ enum PageTemplate {
                      previous: Link?, next: Link?) -> String {
         let nav = "<nav class=\"top\"><a href=\"index.html\">All lessons</a></nav>"
         var footer = "<nav class=\"pager\">"
-        if let p = previous { footer += "<a class=\"prev\" href=\"\(HTML.escape(p.href))\">← \(HTML.escape(p.title))</a>" }
-        if let n = next { footer += "<a class=\"next\" href=\"\(HTML.escape(n.href))\">\(HTML.escape(n.title)) →</a>" }
+        if let p = previous { footer += "<a class=\"prev\" href=\"\(HTML.href(p.href))\">← \(HTML.escape(p.title))</a>" }
+        if let n = next { footer += "<a class=\"next\" href=\"\(HTML.href(n.href))\">\(HTML.escape(n.title)) →</a>" }
         footer += "</nav>"
         let desc = description.map { "<p class=\"lede\">\(HTML.escape($0))</p>\n" } ?? ""
         // The lede and tally go under the lesson's own title when it opens the page.

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Lab
+import Tensors
 
 /// The stages in order, for `render` and `check`: load → parse → collect →
 /// execute → (render). `check` is the same without writing pages.
@@ -23,6 +24,8 @@ public final class Pipeline {
         public var warnings: [String]
         public var diagnostics: [Diagnostic]
         public var cached: Bool
+        /// The lesson could not be read or parsed: its page is an error page.
+        public var failedToLoad = false
     }
 
     let options: Options
@@ -65,6 +68,24 @@ public final class Pipeline {
         return out
     }
 
+    /// The page each lesson is written to. Pages share one folder, so two
+    /// lessons with the same file name, or one named like the index, would
+    /// overwrite each other: refused before anything runs.
+    public static func pageNames(_ urls: [URL]) throws -> [String] {
+        var taken: [String: URL] = [:]
+        return try urls.map { url in
+            let name = url.deletingPathExtension().lastPathComponent + ".html"
+            if name == "index.html" {
+                throw PipelineError("\(displayPath(url)) would be written as index.html, which is the course index; rename the lesson")
+            }
+            if let other = taken[name] {
+                throw PipelineError("\(displayPath(other)) and \(displayPath(url)) would both be written as \(name); rename one of them")
+            }
+            taken[name] = url
+            return name
+        }
+    }
+
     /// The project a lesson belongs to: the nearest folder above it with a
     /// `lectern.yml` or `.git`; else the parent of a `lessons/` folder; else
     /// the lesson's own folder.
@@ -84,6 +105,16 @@ public final class Pipeline {
 
     public static func relative(_ url: URL) -> String { displayPath(url) }
 
+    /// A lesson's path in diagnostics and on its page: relative to the
+    /// project, so a page neither depends on nor reveals where the project
+    /// sits on disk.
+    static func displayPath(_ url: URL, root: URL) -> String {
+        let p = url.standardizedFileURL.path
+        let r = root.standardizedFileURL.path
+        let prefix = r.hasSuffix("/") ? r : r + "/"
+        return p.hasPrefix(prefix) ? String(p.dropFirst(prefix.count)) : displayPath(url)
+    }
+
     static func displayPath(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let p = url.standardizedFileURL.path
@@ -92,21 +123,20 @@ public final class Pipeline {
 
     /// Runs one lesson; `render` also builds its HTML article.
     public func run(_ url: URL, render: Bool) -> Outcome {
-        let path = Pipeline.displayPath(url)
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        let path = Pipeline.displayPath(url, root: root)
         let cache = options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache")) : nil
         let source: LessonSource
-        do { source = try LessonSource.load(url: url, displayPath: path) } catch {
-            let d = error as? Diagnostic ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
-            return Outcome(path: path, report: LessonReport(failedToLoad: path, d), html: nil, description: nil,
-                           warnings: [], diagnostics: [d], cached: false)
-        }
-        let key = PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + environment)
+        do { source = try load(url, path: path, root: root) } catch { return failed(url, path, error) }
+        // The memory budget can decide whether a lesson runs, so it is part of what made the page.
+        let key = PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + environment
+                                + "\nmemory=\(MemoryBudget.limit)")
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
                            warnings: entry.warnings, diagnostics: entry.diagnostics?.map(\.diagnostic) ?? [], cached: true)
         }
-        let parsed = ParseStage().run(source)
+        let parsed: ParsedLesson
+        do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
         let cells = CollectStage(source: source).run(parsed.tree)
         let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, cells: cells)
         var warnings: [Diagnostic] = []
@@ -129,28 +159,84 @@ public final class Pipeline {
                        warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
     }
 
+    /// Reads a lesson as a project file: one that is, or links to, a file
+    /// outside the project is refused, as any other file a lesson reads would be.
+    private func load(_ url: URL, path: String, root: URL) throws(Diagnostic) -> LessonSource {
+        func inside(_ p: String, _ r: String) -> Bool { p.hasPrefix(r.hasSuffix("/") ? r : r + "/") }
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        if !inside(url.standardizedFileURL.resolvingSymlinksInPath().path, rootPath) {
+            let link = inside(url.standardizedFileURL.path, root.standardizedFileURL.path)
+            throw Diagnostic(file: path, location: SourceLocation(line: 1, column: 1),
+                             message: link ? "the lesson is a symbolic link to a file outside the project; lessons must be files inside it"
+                                           : "the lesson is outside the project; lessons must be files inside it")
+        }
+        do { return try LessonSource.load(url: url, displayPath: path) } catch {
+            throw error as? Diagnostic ?? Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: "\(error)")
+        }
+    }
+
+    /// A lesson that never reached the stages: titled by its file name, so
+    /// its error page and index entry still say which lesson it is.
+    private func failed(_ url: URL, _ path: String, _ d: Diagnostic) -> Outcome {
+        let title = url.deletingPathExtension().lastPathComponent
+        return Outcome(path: path, report: LessonReport(failedToLoad: path, title: title, d), html: nil, description: nil,
+                       warnings: [], diagnostics: [d], cached: false, failedToLoad: true)
+    }
+
     /// Renders lessons into `out`: one page each plus `index.html`.
     public func render(_ urls: [URL], to out: URL, progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
-        let outcomes = urls.map { run($0, render: true) }
+        try render(urls, to: out, runner: { run($0, render: true) }, progress: progress)
+    }
+
+    /// Each page is written as soon as its lesson has run, so a run that
+    /// dies later keeps the pages it finished; the pager's links need the
+    /// neighbours' titles before they run, so those are read up front.
+    func render(_ urls: [URL], to out: URL, runner: (URL) -> Outcome,
+                progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
+        let names = try Pipeline.pageNames(urls)
+        let titles = urls.map(title(of:))
+        var outcomes: [Outcome] = []
         var entries: [IndexPage.Entry] = []
-        for (i, o) in outcomes.enumerated() {
-            let name = urls[i].deletingPathExtension().lastPathComponent + ".html"
-            entries.append(.init(title: o.report.title, href: name, description: o.description, tally: o.report.tally))
-        }
-        for (i, o) in outcomes.enumerated() {
-            let target = out.appendingPathComponent(entries[i].href)
-            var wrote = false
-            if let article = o.html {
-                let page = PageTemplate.page(
-                    title: o.report.title, description: o.description, article: article, tally: o.report.tally,
-                    previous: i > 0 ? .init(title: entries[i - 1].title, href: entries[i - 1].href) : nil,
-                    next: i + 1 < entries.count ? .init(title: entries[i + 1].title, href: entries[i + 1].href) : nil)
-                wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
-            }
+        for (i, url) in urls.enumerated() {
+            let o = runner(url)
+            let target = out.appendingPathComponent(names[i])
+            // A lesson that did not load still gets a page: the index links to
+            // it, and an older page must not stay behind looking current.
+            let article = o.html ?? Pipeline.errorArticle(title: o.report.title, o.diagnostics)
+            let page = PageTemplate.page(
+                title: o.report.title, description: o.description, article: article, tally: o.report.tally,
+                previous: i > 0 ? .init(title: titles[i - 1], href: names[i - 1]) : nil,
+                next: i + 1 < urls.count ? .init(title: titles[i + 1], href: names[i + 1]) : nil)
+            let wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
             progress(o, target, wrote)
+            outcomes.append(o)
+            entries.append(.init(title: o.report.title, href: names[i], description: o.description, tally: o.report.tally))
         }
         try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
+    }
+
+    /// The title `run` will give a lesson, without running it: front matter,
+    /// else the first heading, else the file name.
+    func title(of url: URL) -> String {
+        let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        guard let source = try? load(url, path: Pipeline.displayPath(url, root: root), root: root) else {
+            return url.deletingPathExtension().lastPathComponent
+        }
+        if let t = source.frontMatter.title { return t }
+        return (try? ParseStage().run(source).title) ?? url.deletingPathExtension().lastPathComponent
+    }
+
+    /// `render`'s exit status, the same as `check`'s: 1 when a block failed,
+    /// a claim did not reproduce or a lesson did not load, else 0.
+    public static func exitStatus(_ outcomes: [Outcome]) -> Int32 {
+        outcomes.allSatisfy(\.report.tally.isGreen) ? 0 : 1
+    }
+
+    static func errorArticle(title: String, _ diagnostics: [Diagnostic]) -> String {
+        "<h1 id=\"\(HTML.slug(title))\">\(HTML.escape(title))</h1>\n"
+            + "<p>This lesson could not be rendered.</p>\n"
+            + diagnostics.map(CellHTML.errorBox).joined()
     }
 }
 

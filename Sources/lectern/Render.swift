@@ -16,6 +16,15 @@ struct Render: ParsableCommand {
         let pipeline = Pipeline(options: lessons.pipelineOptions)
         let urls: [URL]
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
+        // Refused before anything runs: pages that would overwrite each other
+        // or the index, and an output folder that cannot be written.
+        do {
+            _ = try Pipeline.pageNames(urls)
+            try OutputFolder.prepare(out)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let started = Date()
         var total = 0.0
         let outcomes = try pipeline.render(urls, to: URL(fileURLWithPath: out)) { o, target, wrote in
@@ -26,12 +35,17 @@ struct Render: ParsableCommand {
             let claims = r.claims.count
             let state = o.cached ? (wrote ? "cached" : "unchanged") : String(format: "%.2f s", r.seconds)
             let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) errors)"
+            if o.failedToLoad {
+                print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
+                return
+            }
             print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s"), "
                   + "\(claims) claim\(claims == 1 ? "" : "s"), \(state)\(verdict)")
         }
         let wall = Date().timeIntervalSince(started)
         print(String(format: "rendered %d lesson%@ in %.2f s", outcomes.count, outcomes.count == 1 ? "" : "s", wall))
-        if outcomes.contains(where: { $0.html == nil }) { throw ExitCode(1) }
+        let status = Pipeline.exitStatus(outcomes)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

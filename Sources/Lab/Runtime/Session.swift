@@ -72,7 +72,7 @@ public final class Session {
         let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
         let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
         guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw LabError("'\(path)' is outside the project (\(root)); lessons may only read files inside it",
+            throw LabError("'\(path)' is outside the project; lessons may only read files inside it",
                            at: location)
         }
         filesRead.append(URL(fileURLWithPath: resolved))

@@ -54,4 +54,15 @@ import Testing
                                           file: "f.md", line: 1, column: 4)
         #expect(a == FenceAttributes(id: "x-1", echo: false, output: true, timeout: 2.5))
     }
+
+    /// A repeated id would give two blocks one anchor and one random stream.
+    @Test func repeatedIDIsAnErrorAtTheSecondBlock() throws {
+        let text = "# R\n\n```experiment id=x\na = 1\n```\n\n> ```experiment echo=false  id=x\n> b = 2\n> ```\n"
+        let o = try LessonFolder().run(text, render: true)
+        #expect(o.report.blocks.map(\.status) == ["ok", "error"])
+        let e = try #require(o.report.blocks[1].error)
+        #expect(at(e.line, e.column) == "7:29")
+        #expect(e.message == "block id 'x' is already used at line 3")
+        #expect(o.html?.components(separatedBy: "id=\"x\"").count == 2, "one anchor named x")
+    }
 }

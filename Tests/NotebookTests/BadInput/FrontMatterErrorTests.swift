@@ -64,4 +64,26 @@ import Testing
         #expect(o.diagnostics.isEmpty)
         #expect(o.report.title == "Only a heading")
     }
+
+    /// Yams builds its tree recursively: deep YAML is refused before it
+    /// gets there, wherever the depth comes from.
+    @Test(arguments: [
+        "x: " + String(repeating: "[", count: 100_000),
+        "x: " + String(repeating: "{a: ", count: 100_000),
+        String(repeating: "- ", count: 100_000) + "x",
+        "x: ['don\'t', " + String(repeating: "[", count: 100) + "1" + String(repeating: "]", count: 100) + "]",
+    ])
+    func deepNestingIsRefused(yaml: String) throws {
+        let o = try Self.loadError("---\n" + yaml + "\n---\n# T\n")
+        let d = try #require(o.diagnostics.first)
+        #expect(d.location.line == 2)
+        #expect(d.message.hasPrefix("front matter may nest at most 64 levels"))
+    }
+
+    @Test func ordinaryFrontMatterIsNotMistakenForDeep() throws {
+        let brackets = String(repeating: "[", count: 100)
+        let o = try LessonFolder().run("---\ntitle: \"\(brackets) - : ? {\"\ndescription: it's \(brackets)\n---\n# T\n")
+        #expect(o.diagnostics.isEmpty)
+        #expect(o.report.title == "\(brackets) - : ? {")
+    }
 }

@@ -94,4 +94,53 @@ import Testing
         #expect(d.location.line == 3)
         #expect(d.location.column == 6 + spans.unicodeScalars.count + 700_000 + 4)
     }
+
+    /// The index links to every lesson, so one that does not load still gets
+    /// a page, and that page replaces an older one that would look current.
+    @Test(arguments: [
+        Array("---\ntitle: [unclosed\n---\n# Bad\n".utf8),
+        Array("# Bad\n".utf8) + [0] + Array("\n".utf8),
+    ])
+    func lessonThatDoesNotLoadGetsAnErrorPage(bytes: [UInt8]) throws {
+        let folder = try LessonFolder()
+        try folder.write("01-good.md", "# Good\n")
+        try folder.write("02-bad.md", bytes: bytes)
+        try FileManager.default.createDirectory(at: folder.output, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: folder.output.appendingPathComponent("02-bad.html"))
+        let seen = try folder.render()
+        #expect(seen.map(\.wrote) == [true, true])
+        #expect(seen.map(\.outcome.failedToLoad) == [false, true])
+        let page = try folder.page("02-bad.html")
+        #expect(page.contains("<title>02-bad</title>"))
+        #expect(article(page).contains("<div class=\"error-box\" role=\"alert\">"))
+        #expect(article(page).contains("<h1 id=\"02-bad\">02-bad</h1>"))
+        #expect(article(page).contains("<span class=\"where\">lessons/02-bad.md:"))
+        #expect(try folder.page("01-good.html").contains("href=\"02-bad.html\">02-bad →</a>"))
+        #expect(try folder.page("index.html").contains("<a href=\"02-bad.html\">02-bad</a>"))
+    }
+
+    /// Lessons are project files: a link that leads out of the project is
+    /// not published (an error page says why); one that stays inside is fine.
+    @Test func aLessonLinkedFromOutsideTheProjectIsRefused() throws {
+        let folder = try LessonFolder()
+        let elsewhere = try LessonFolder()
+        let secret = elsewhere.root.appendingPathComponent("secret.md")
+        try Data("# Secret\n\nnot for publishing\n".utf8).write(to: secret)
+        try folder.write("01-inside.md", "# Inside\n")
+        let links = FileManager.default
+        try links.createSymbolicLink(at: folder.lessons.appendingPathComponent("02-link.md"), withDestinationURL: secret)
+        try links.createSymbolicLink(at: folder.lessons.appendingPathComponent("03-alias.md"),
+                                     withDestinationURL: folder.lessons.appendingPathComponent("01-inside.md"))
+        let seen = try folder.render()
+        #expect(seen.map(\.outcome.failedToLoad) == [false, true, false])
+        let d = try #require(seen[1].outcome.diagnostics.first)
+        #expect(at(d.location.line, d.location.column) == "1:1")
+        #expect(d.message == "the lesson is a symbolic link to a file outside the project; lessons must be files inside it")
+        #expect(seen[2].outcome.report.title == "Inside")
+        for page in ["02-link.html", "01-inside.html", "index.html"] {
+            let html = try folder.page(page)
+            #expect(!html.contains("Secret") && !html.contains("not for publishing"), "\(page)")
+        }
+        #expect(try folder.page("02-link.html").contains("<title>02-link</title>"))
+    }
 }

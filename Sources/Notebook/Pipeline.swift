@@ -121,6 +121,14 @@ public final class Pipeline {
         return p.hasPrefix(cwd + "/") ? String(p.dropFirst(cwd.count + 1)) : p
     }
 
+    /// Everything besides the lesson's bytes that made its page: the options,
+    /// the environment, and the memory budget (which can decide whether a
+    /// lesson runs at all).
+    func pageKey(_ source: LessonSource) -> String {
+        PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + environment
+                      + "\nmemory=\(MemoryBudget.limit)")
+    }
+
     /// Runs one lesson; `render` also builds its HTML article.
     public func run(_ url: URL, render: Bool) -> Outcome {
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
@@ -128,9 +136,7 @@ public final class Pipeline {
         let cache = options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache")) : nil
         let source: LessonSource
         do { source = try load(url, path: path, root: root) } catch { return failed(url, path, error) }
-        // The memory budget can decide whether a lesson runs, so it is part of what made the page.
-        let key = PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + environment
-                                + "\nmemory=\(MemoryBudget.limit)")
+        let key = pageKey(source)
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
                            warnings: entry.warnings, diagnostics: entry.diagnostics?.map(\.diagnostic) ?? [], cached: true)

@@ -212,7 +212,7 @@ import Tensors
         let planted = Network(try NetworkDescription.parse(Self.tiny), seed: 99)
         var history = TrainingHistory()
         history.stepLoss = [9, 8, 7]
-        cache.entries[key] = ModelFile.encode(planted, history: history)
+        cache.entries[key] = ResultCodec.encode(.object(ModelValue(network: planted, history: history, key: "")))
         Self.run("d = " + Self.trainCall, in: s)
         #expect(Self.tensor("weights(d, \"conv1\").w", in: s)?.scalars == (try planted.weights(layer: "conv1").w.scalars))
         #expect(Self.tensor("d.history.loss", in: s)?.scalars == [9, 8, 7])

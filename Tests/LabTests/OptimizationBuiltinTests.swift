@@ -122,7 +122,7 @@ import Tensors
         s.cache = cache
         Harness.run(Self.setup, in: s, id: "setup")
         let calls = ["class_model(net, 1, steps=3, seed=1)", "invert(net, x, steps=3, seed=1)",
-                     "deepdream(net, x, steps=2, octaves=1, seed=1)", "style_transfer(net, x, xs[1], steps=3)",
+                     "deepdream(net, x, steps=2, octaves=1, seed=1)", "style_transfer(net, x, xs[1], steps=3, seed=1)",
                      "fgsm(net, xs, 0, eps=0.1, seed=1)", "minimal_perturbation(net, x, 1)", "fool(net, 2, steps=3, seed=1)"]
         for (i, call) in calls.enumerated() { Harness.run("r\(i) = " + call, in: s, id: "a\(i)") }
         #expect((cache.stores, cache.hits) == (7, 0))

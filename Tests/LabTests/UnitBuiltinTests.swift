@@ -115,9 +115,9 @@ import Tensors
 
     @Test func topPatchesChecksItsArgumentsFirst() throws {
         let missing = try #require(Self.error("top_patches(net, ds, unit=1)"))
-        #expect(missing.message == "top_patches: name the layer with layer= (one of conv1, relu1, pool1)")
+        #expect(missing.message == "top_patches needs the argument 'layer' (top_patches(net, dataset, layer, unit, k=))")
         #expect(Self.error("top_patches(net, ds, layer=\"pool1\")")?.message
-            == "top_patches: name the unit with unit= (a channel or output number from 0)")
+            == "top_patches needs the argument 'unit' (top_patches(net, dataset, layer, unit, k=))")
         let line = "top_patches(net, ds, layer=\"pool1\", unit=2)"
         let unit = try #require(Self.error(line))
         #expect(unit.message == "top_patches: pool1 has 2 units, numbered 0 to 1; there is no unit 2")

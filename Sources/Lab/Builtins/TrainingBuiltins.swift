@@ -90,7 +90,7 @@ enum TrainingBuiltins {
         }
     }
 
-    static let gradcheck = Builtin("gradcheck(net: model, x: tensor, label: int, samples: int = 200, seed = seed)",
+    static let gradcheck = Builtin("gradcheck(net: model, x: tensor, label, samples: int = 200, seed = seed)",
                                    "largest relative error between back-propagated and finite-difference gradients") { args, context in
         let model = try args.model()
         let network = try model.network(at: args.location("net"))

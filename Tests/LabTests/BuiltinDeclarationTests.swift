@@ -3,6 +3,8 @@ import Foundation
 import Testing
 @testable import Lab
 import Tensors
+import NeuralNet
+import Datasets
 
 /// Built-ins are declared as data: the evaluator binds defaults and kinds,
 /// derives memo keys, and the reference is generated from the declarations.
@@ -133,5 +135,74 @@ import Tensors
         }
         let committed = try String(contentsOf: url, encoding: .utf8)
         #expect(committed == generated, "docs/builtins.md is out of date: run LECTERN_UPDATE_DOCS=1 swift test --filter BuiltinDeclarationTests")
+    }
+}
+
+/// Every memoized built-in's key covers every one of its parameters: two
+/// calls that differ in one argument never share a stored result.
+@Suite struct MemoKeyCoverageTests {
+    /// Two different values of a kind, both acceptable when binding.
+    static func pair(_ kind: ParameterKind, _ s: Session) throws -> (Value, Value) {
+        switch kind {
+        case .number, .int, .any: return (.number(1), .number(2))
+        case .bool: return (.bool(false), .bool(true))
+        case .string: return (.string("a"), .string("b"))
+        case .tensor, .list, .shape: return (.list([.number(1)]), .list([.number(2)]))
+        case .record: return (.record(Record([("a", .number(1))])), .record(Record([("a", .number(2))])))
+        case .model:
+            let d = try NetworkDescription.parse("INPUT 4 -> FC-2 -> SOFTMAX")
+            return (.object(ModelValue(description: d, seed: 1)), .object(ModelValue(description: d, seed: 2)))
+        case .dataset:
+            func data(_ x: Float) -> Value {
+                .object(DatasetValue(LabeledImages(images: Tensor(shape: [1, 1, 1, 1], scalars: [x]), labels: [0],
+                                                   classes: ["0"], fingerprint: "test/\(x)")))
+            }
+            return (data(0), data(1))
+        }
+    }
+
+    static func bind(_ b: Builtin, _ values: [String: Value], _ s: Session) throws -> Arguments {
+        let at = SourceLocation(line: 1, column: 1)
+        return try Arguments(binding: values.map { (label: Optional($0.key), value: $0.value, location: at, labelLocation: at, literal: false) },
+                             to: b, at: at, session: s)
+    }
+
+    @Test func everyParameterOfEveryMemoizedBuiltinChangesItsKey() throws {
+        let s = Harness.session()
+        let memoized = BuiltinRegistry.standard.all.filter { if case .result = $0.memo { true } else { false } }
+        #expect(memoized.count >= 15)
+        for b in memoized {
+            var base: [String: Value] = [:]
+            for p in b.parameters { base[p.name] = try Self.pair(p.kind, s).0 }
+            let key = MemoKey.key(b, try Self.bind(b, base, s))
+            #expect(MemoKey.key(b, try Self.bind(b, base, s)) == key, "\(b.name): the key is not a function of the arguments")
+            for p in b.parameters {
+                var changed = base
+                changed[p.name] = try Self.pair(p.kind, s).1
+                #expect(MemoKey.key(b, try Self.bind(b, changed, s)) != key, "\(b.name)(\(p.name)=) does not change the key")
+                if !p.required {
+                    var left = base
+                    left[p.name] = nil
+                    #expect(MemoKey.key(b, try Self.bind(b, left, s)) != key || p.fallbackEquals(base[p.name]!),
+                            "\(b.name): leaving out \(p.name) gives the key of a given value")
+                }
+            }
+        }
+    }
+}
+
+extension Builtin.Parameter {
+    /// Whether leaving the parameter out binds the same value as `v`.
+    func fallbackEquals(_ v: Value) -> Bool {
+        if case let .value(d) = fallback { return MemoKey.encodeForTest(d) == MemoKey.encodeForTest(v) }
+        return false
+    }
+}
+
+extension MemoKey {
+    static func encodeForTest(_ v: Value) -> String {
+        var h = SHA256()
+        encode(v, into: &h)
+        return hex(h.finalize())
     }
 }

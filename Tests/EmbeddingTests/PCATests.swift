@@ -83,7 +83,7 @@ import Tensors
         final class Seen: @unchecked Sendable { var pieces = 0 }
         let seen = Seen()
         Chunks.$serial.withValue(true) {
-            Interruption.$stop.withValue({ true }) {
+            Interruption.withStop({ true }) {
                 Chunks.forEach(1000) { _ in seen.pieces += 1 }
             }
         }

@@ -11,7 +11,7 @@ import Tensors
         let net = try Batches.network(Self.text)
         let x = try Batches.images(for: net, batch: 9, seed: 2)
         let labels = Batches.labels(for: net, batch: 9, seed: 2)
-        try Interruption.$stop.withValue({ true }) {
+        try Interruption.withStop({ true }) {
             let stopped = NetworkError.stopped.message
             #expect(#expect(throws: NetworkError.self) { try net.forward(x) }?.message == stopped)
             #expect(#expect(throws: NetworkError.self) { try net.evaluate(images: x, labels: labels) }?.message == stopped)

@@ -133,7 +133,7 @@ enum EmbeddingBuiltins {
     /// half-way is never returned.
     static func run<T>(_ args: Arguments, _ name: String, _ context: CallContext,
                        _ body: () throws(EmbeddingError) -> T) throws -> T {
-        let outcome = Interruption.$stop.withValue(context.stop) { () -> Result<T, EmbeddingError> in
+        let outcome = Interruption.withStop(context.stop) { () -> Result<T, EmbeddingError> in
             do throws(EmbeddingError) { return .success(try body()) } catch { return .failure(error) }
         }
         try context.checkDeadline()

@@ -108,7 +108,7 @@ struct Evaluator {
             // whatever error the cut left behind.
             let result: Value
             do {
-                result = try Interruption.$stop.withValue(context.stop) {
+                result = try Interruption.withStop(context.stop) {
                     try session.memoized(builtin, &bound, context)
                 }
             } catch {

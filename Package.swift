@@ -7,6 +7,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
+        // For the fuzz package in Fuzz/, which builds them with coverage instrumentation.
+        .library(name: "Lab", targets: ["Lab"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
+        .library(name: "NeuralNet", targets: ["NeuralNet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +50,6 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Golden")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Lab", "NeuralNet"], resources: [.copy("Golden")]),
     ]
 )

@@ -1,13 +1,20 @@
 # Two commands: `make` installs what is missing, builds and renders the
-# lessons; `make test` installs, runs the unit tests and checks every lesson.
+# lessons; `make test` installs, runs the unit tests, fuzzes each fuzz target
+# for a bounded time and checks every lesson (the check's tally stays last).
 
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev \
                 libopenblas-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LECTERN := .build/release/lectern
+# The fuzzers (Fuzz/, docs/fuzzing.md): every module built with libFuzzer's
+# coverage instrumentation and AddressSanitizer, in a build folder of its own.
+FUZZ_BUILD := $(CURDIR)/.build-fuzz
+FUZZ_TARGETS := lesson language decoders
+FUZZ_SECONDS ?= 35
+FUZZ_SWIFTFLAGS := -Xswiftc -sanitize=fuzzer,address
 
-.PHONY: all deps build render test unit check bench clean
+.PHONY: all deps build render test unit check bench clean fuzz fuzz-build
 
 all: render
 
@@ -34,10 +41,18 @@ unit: deps
 check: build
 	$(LECTERN) check lessons
 
-test: unit check
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --build-path $(FUZZ_BUILD) -c debug $(FUZZ_SWIFTFLAGS)
+
+fuzz: fuzz-build
+	Fuzz/run.sh $(FUZZ_BUILD)/debug $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# In this order (make runs prerequisites left to right), so the check's
+# tally is the last line CI reads.
+test: unit fuzz check
 
 bench: build
 	$(LECTERN) bench
 
 clean:
-	rm -rf .build .lectern-cache output/*.html
+	rm -rf .build .build-fuzz .lectern-cache output/*.html

@@ -7,6 +7,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
+        // For the fuzz package in Fuzz/, which builds them with coverage instrumentation.
+        .library(name: "Lab", targets: ["Lab"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
+        .library(name: "NeuralNet", targets: ["NeuralNet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +55,6 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets"], resources: [.copy("Golden")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Lab", "NeuralNet"], resources: [.copy("Golden")]),
     ]
 )

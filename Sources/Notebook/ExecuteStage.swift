@@ -6,12 +6,16 @@ import Lab
 struct ExecuteStage {
     var projectRoot: URL
     var cache: BuiltinCache?
+    /// The fuzzer (Fuzz/) runs lessons on a registry without data sets and
+    /// training, and caps each block's timeout; the pipeline uses the defaults.
+    var registry: BuiltinRegistry = .standard
+    var maxTimeout: Double = .infinity
 
     func run(_ source: LessonSource, parsed: ParsedLesson, cells: [Cell]) -> LessonRun {
         let started = Date()
         let session = Session(file: source.path, seed: source.frontMatter.seed,
                               lessonDirectory: source.url.deletingLastPathComponent(),
-                              projectRoot: projectRoot, cache: cache)
+                              projectRoot: projectRoot, registry: registry, cache: cache)
         var blocks: [LessonRun.BlockResult] = []
         var inlines: [InlineRun] = []
         for cell in cells {
@@ -20,7 +24,7 @@ struct ExecuteStage {
                 let ordinal = blocks.count + 1
                 let label = attributes.id.map { "block '\($0)' (line \(fenceLine))" } ?? "the block at line \(fenceLine)"
                 let run = session.run(block: text, origin: cell.origin, label: label,
-                                      seedKey: attributes.id ?? "block-\(ordinal)", timeout: attributes.timeout)
+                                      seedKey: attributes.id ?? "block-\(ordinal)", timeout: min(attributes.timeout, maxTimeout))
                 blocks.append(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
                                     attributes: attributes, run: run))
             case let .badBlock(text, fenceLine, error):

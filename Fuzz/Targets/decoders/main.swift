@@ -1,0 +1,11 @@
+import FuzzHarness
+import Foundation
+
+/// libFuzzer calls this once per input; see FuzzEntry.decoders.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzEntry.decoders(FuzzDriver.bytes(data, size))
+    return 0
+}
+
+exit(FuzzDriver.main(fuzz))

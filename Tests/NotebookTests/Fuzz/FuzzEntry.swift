@@ -1,0 +1,1 @@
+../../../Fuzz/Entry/FuzzEntry.swift

@@ -39,13 +39,10 @@ public enum FuzzEntry {
     public static func lesson(_ bytes: [UInt8]) {
         let url = scratch.appendingPathComponent("lessons").appendingPathComponent("fuzz.md")
         guard let source = try? LessonSource(bytes: bytes, path: "lessons/fuzz.md", url: url) else { return }
-        // Typed as throwing: the parse stage learns to reject over-deep nesting
-        // on fix-pipeline, and this compiles before and after that merges.
-        let parse: (LessonSource) throws -> ParsedLesson = ParseStage().run
-        guard let parsed = try? parse(source) else { return }
-        let cells = CollectStage(source: source).run(parsed.tree)
+        guard let parsed = try? ParseStage().run(source) else { return }
+        let (tree, cells) = CollectStage(source: source).run(parsed.tree)
         let stage = ExecuteStage(projectRoot: scratch, cache: nil, registry: registry, maxTimeout: blockTimeout)
-        let lesson = stage.run(source, parsed: parsed, cells: cells)
+        let lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
         let render = RenderStage(unsafe: false, builtins: Set(registry.names), projectRoot: scratch)
         _ = render.run(lesson, math: lesson.formulas.map(MathRenderer.fallback))
         _ = LessonReport(lesson)

@@ -1,7 +1,9 @@
 import Lab
 
 /// What runs in a lesson, in document order: experiment blocks and inline
-/// `= expr` spans, each with its place in the file.
+/// `= expr` spans, each with its place in the file. The tree holds a
+/// `.cell` node where each one was, so outputs go back by index, never by
+/// counting nodes a second time.
 struct Cell: Sendable {
     enum Kind: Sendable {
         case block(source: String, attributes: FenceAttributes, fenceLine: Int)
@@ -13,7 +15,7 @@ struct Cell: Sendable {
     var origin: SourceOrigin
 }
 
-/// Stage: walks the Markdown tree and collects the cells.
+/// Stage: walks the Markdown tree, collects the cells and marks their places.
 struct CollectStage {
     let source: LessonSource
 
@@ -25,12 +27,12 @@ struct CollectStage {
         var offset = 0
     }
 
-    func run(_ tree: MarkdownNode) -> [Cell] {
+    func run(_ tree: MarkdownNode) -> (tree: MarkdownNode, cells: [Cell]) {
         var cells: [Cell] = []
         var cursor = SpanCursor()
-        walk(tree, &cells, &cursor)
+        let marked = walk(tree, &cells, &cursor)
         refuseRepeatedIDs(&cells)
-        return cells
+        return (marked, cells)
     }
 
     /// An id names the block's anchor and seeds its random numbers, so a
@@ -50,19 +52,22 @@ struct CollectStage {
         }
     }
 
-    private func walk(_ node: MarkdownNode, _ cells: inout [Cell], _ cursor: inout SpanCursor) {
+    private func walk(_ node: MarkdownNode, _ cells: inout [Cell], _ cursor: inout SpanCursor) -> MarkdownNode {
+        var node = node
         switch node.kind {
         case let .codeBlock(info, literal) where FenceAttributes.isExperiment(info):
             cells.append(block(node, info: info, literal: literal))
+            node.kind = .cell(index: cells.count - 1, literal: literal)
         case let .code(literal) where literal.hasPrefix("="):
             cells.append(inline(node, literal: literal, &cursor))
+            node.kind = .cell(index: cells.count - 1, literal: literal)
         case .image:
-            // An image's description is only its alt text: nothing in it runs
-            // (and RenderStage never visits it, so a cell here would shift every later value).
+            // An image's description is only its alt text: nothing in it runs.
             break
         default:
-            for c in node.children { walk(c, &cells, &cursor) }
+            node.children = node.children.map { walk($0, &cells, &cursor) }
         }
+        return node
     }
 
     private func rawLine(_ line: Int) -> String {

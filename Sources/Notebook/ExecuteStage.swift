@@ -11,34 +11,37 @@ struct ExecuteStage {
     var registry: BuiltinRegistry = .standard
     var maxTimeout: Double = .infinity
 
-    func run(_ source: LessonSource, parsed: ParsedLesson, cells: [Cell]) -> LessonRun {
+    /// `tree` is the collected tree, whose `.cell` nodes index `cells`.
+    func run(_ source: LessonSource, parsed: ParsedLesson, tree: MarkdownNode, cells: [Cell]) -> LessonRun {
         let started = Date()
         let session = Session(file: source.path, seed: source.frontMatter.seed,
                               lessonDirectory: source.url.deletingLastPathComponent(),
                               projectRoot: projectRoot, registry: registry, cache: cache)
-        var blocks: [LessonRun.BlockResult] = []
-        var inlines: [InlineRun] = []
+        var results: [LessonRun.CellResult] = []
+        var blocks = 0
         for cell in cells {
             switch cell.kind {
             case let .block(text, attributes, fenceLine):
-                let ordinal = blocks.count + 1
+                blocks += 1
+                let ordinal = blocks
                 let label = attributes.id.map { "block '\($0)' (line \(fenceLine))" } ?? "the block at line \(fenceLine)"
                 let run = session.run(block: text, origin: cell.origin, label: label,
                                       seedKey: attributes.id ?? "block-\(ordinal)", timeout: min(attributes.timeout, maxTimeout))
-                blocks.append(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
-                                    attributes: attributes, run: run))
+                results.append(.block(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
+                                            attributes: attributes, run: run, ordinal: ordinal)))
             case let .badBlock(text, fenceLine, error):
                 // Its names are unknown, so nothing later can be skipped on its account;
                 // the error box says why it did not run.
-                blocks.append(.init(id: nil, line: fenceLine, source: text, origin: cell.origin,
-                                    attributes: FenceAttributes(),
-                                    run: BlockRun(status: .error, diagnostics: [error])))
+                blocks += 1
+                results.append(.block(.init(id: nil, line: fenceLine, source: text, origin: cell.origin,
+                                            attributes: FenceAttributes(),
+                                            run: BlockRun(status: .error, diagnostics: [error]), ordinal: blocks)))
             case let .inline(text):
-                inlines.append(session.evaluate(inline: text, origin: cell.origin))
+                results.append(.inline(session.evaluate(inline: text, origin: cell.origin)))
             }
         }
-        return LessonRun(source: source, title: parsed.title, tree: parsed.tree, formulas: parsed.formulas,
-                         blocks: blocks, inlines: inlines, diagnostics: parsed.diagnostics,
+        return LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,
+                         results: results, diagnostics: parsed.diagnostics,
                          seconds: Date().timeIntervalSince(started), inputs: session.filesRead)
     }
 }

@@ -10,19 +10,35 @@ public struct LessonRun: Sendable {
         public var origin: SourceOrigin
         public var attributes: FenceAttributes
         public var run: BlockRun
+        /// 1-based among the lesson's blocks: the anchor of a block without an id.
+        public var ordinal: Int
+    }
+
+    /// What one cell produced, at the cell's index.
+    public enum CellResult: Sendable {
+        case block(BlockResult)
+        case inline(InlineRun)
     }
 
     public var source: LessonSource
     public var title: String
+    /// The lesson's tree, with a `.cell` node where each result goes.
     public var tree: MarkdownNode
     var formulas: [MathProtector.Formula]
-    public var blocks: [BlockResult]
-    public var inlines: [InlineRun]
+    public var results: [CellResult]
     /// Problems outside blocks: warnings about raw HTML, math, a bad lesson.
     public var diagnostics: [Diagnostic]
     public var seconds: Double
     /// Files the lesson's built-ins read, for the page cache.
     public var inputs: [URL]
+
+    public var blocks: [BlockResult] {
+        results.compactMap { if case let .block(b) = $0 { b } else { nil } }
+    }
+
+    public var inlines: [InlineRun] {
+        results.compactMap { if case let .inline(r) = $0 { r } else { nil } }
+    }
 
     /// Every claim and expect in file order.
     public var claims: [ClaimResult] {

@@ -26,6 +26,10 @@ public struct MarkdownNode: Sendable {
         case footnoteDefinition(label: String)
         /// Anything newer cmark versions add: rendered as its children.
         case other(String)
+        /// What runs: an experiment block or an inline `= expr` span, put in
+        /// place of its code node by `CollectStage`; `index` is its place in
+        /// the lesson's cells and results, `literal` the code as written.
+        case cell(index: Int, literal: String)
     }
 
     public var kind: Kind
@@ -37,7 +41,7 @@ public struct MarkdownNode: Sendable {
     /// The plain text of a subtree (for headings' ids and the page title).
     public var plainText: String {
         switch kind {
-        case let .text(t), let .code(t): return t
+        case let .text(t), let .code(t), let .cell(_, t): return t
         case .softBreak, .lineBreak: return " "
         default: return children.map(\.plainText).joined()
         }

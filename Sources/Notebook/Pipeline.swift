@@ -143,8 +143,8 @@ public final class Pipeline {
         }
         let parsed: ParsedLesson
         do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
-        let cells = CollectStage(source: source).run(parsed.tree)
-        let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, cells: cells)
+        let (tree, cells) = CollectStage(source: source).run(parsed.tree)
+        let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, tree: tree, cells: cells)
         var warnings: [Diagnostic] = []
         var html: String?
         var inputs = lesson.inputs

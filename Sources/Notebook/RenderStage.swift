@@ -2,8 +2,7 @@ import Foundation
 import Lab
 
 /// Stage: one lesson's tree with its outputs spliced in, as the HTML of the
-/// page's article. Blocks and inline spans are consumed in document order,
-/// the same order `CollectStage` found them in.
+/// page's article. Each `.cell` node names the result it shows.
 struct RenderStage {
     var unsafe: Bool
     var builtins: Set<String>
@@ -11,8 +10,6 @@ struct RenderStage {
     var projectRoot: URL
 
     final class State {
-        var blockIndex = 0
-        var inlineIndex = 0
         var figures = 0
         var tables = 0
         var headingIDs: [String: Int] = [:]
@@ -71,12 +68,15 @@ struct RenderStage {
             out += ordered ? "</ol>\n" : "</ul>\n"
         case .item: renderItem(node, tight: false, lesson, state, &out)
         case let .codeBlock(info, literal):
-            if FenceAttributes.isExperiment(info) {
-                renderBlock(lesson, state, &out)
-            } else {
-                let lang = info.split(separator: " ").first.map(String.init) ?? ""
-                let cls = lang.isEmpty ? "" : " class=\"language-\(HTML.escape(lang))\""
-                out += "<pre class=\"code\"><code\(cls)>\(HTML.escape(literal))</code></pre>\n"
+            let lang = info.split(separator: " ").first.map(String.init) ?? ""
+            let cls = lang.isEmpty ? "" : " class=\"language-\(HTML.escape(lang))\""
+            out += "<pre class=\"code\"><code\(cls)>\(HTML.escape(literal))</code></pre>\n"
+        case let .cell(index, _):
+            switch lesson.results[index] {
+            case let .block(b):
+                out += CellHTML.block(b, index: b.ordinal, builtins: builtins, figures: &state.figures, tables: &state.tables)
+            case let .inline(r):
+                out += CellHTML.inline(r)
             }
         case let .htmlBlock(raw): out += rawHTML(raw, node, lesson, state, block: true)
         case let .htmlInline(raw): out += rawHTML(raw, node, lesson, state, block: false)
@@ -86,11 +86,7 @@ struct RenderStage {
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
         case let .code(literal):
-            if literal.hasPrefix("=") {
-                out += inline(lesson, state)
-            } else {
-                out += "<code>\(text(literal, state))</code>"
-            }
+            out += "<code>\(text(literal, state))</code>"
         case .emphasis: out += "<em>"; children(); out += "</em>"
         case .strong: out += "<strong>"; children(); out += "</strong>"
         case .strikethrough: out += "<del>"; children(); out += "</del>"
@@ -196,21 +192,5 @@ struct RenderStage {
         state.warnings.append(Diagnostic(file: lesson.source.path, location: SourceLocation(line: node.line, column: node.column),
                                          severity: .warning, message: "raw HTML omitted; pass --unsafe to keep it"))
         return block ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->"
-    }
-
-    // MARK: cells
-
-    private func inline(_ lesson: LessonRun, _ state: State) -> String {
-        guard state.inlineIndex < lesson.inlines.count else { return "" }
-        let r = lesson.inlines[state.inlineIndex]
-        state.inlineIndex += 1
-        return CellHTML.inline(r)
-    }
-
-    private func renderBlock(_ lesson: LessonRun, _ state: State, _ out: inout String) {
-        guard state.blockIndex < lesson.blocks.count else { return }
-        let b = lesson.blocks[state.blockIndex]
-        state.blockIndex += 1
-        out += CellHTML.block(b, index: state.blockIndex, builtins: builtins, figures: &state.figures, tables: &state.tables)
     }
 }

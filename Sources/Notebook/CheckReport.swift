@@ -17,18 +17,12 @@ public struct CheckReport: Codable, Sendable {
 }
 
 public struct LessonReport: Codable, Sendable {
-    public struct ErrorInfo: Codable, Sendable {
-        public var line: Int
-        public var column: Int
-        public var message: String
-    }
-
     public struct Block: Codable, Sendable {
         public var id: String?
         public var line: Int
-        public var status: String
+        public var status: BlockRun.Status
         public var seconds: Double
-        public var error: ErrorInfo?
+        public var error: Diagnostic?
         public var reason: String?
 
         /// `id` is always present (null for a block without one), so tools
@@ -68,11 +62,11 @@ public struct LessonReport: Codable, Sendable {
         public var line: Int
         public var column: Int
         public var source: String
-        public var kind: String
-        public var status: String
+        public var kind: ClaimResult.Kind
+        public var status: ClaimResult.Status
         public var documented: String?
         public var computed: Computed?
-        public var error: ErrorInfo?
+        public var error: Diagnostic?
     }
 
     public var path: String
@@ -81,7 +75,7 @@ public struct LessonReport: Codable, Sendable {
     public var blocks: [Block]
     public var claims: [Claim]
     /// Errors outside blocks and claims (a lesson that failed to load); not in section 8's minimum, allowed by "more may be added".
-    public var problems: [ErrorInfo]?
+    public var problems: [Diagnostic]?
     public var passed: Int
     public var failed: Int
     public var errors: Int
@@ -93,19 +87,18 @@ public struct LessonReport: Codable, Sendable {
         title = run.title
         seconds = run.seconds
         blocks = run.blocks.map { b in
-            let e = b.run.diagnostics.first.map { ErrorInfo(line: $0.location.line, column: $0.location.column, message: $0.message) }
-            return Block(id: b.id, line: b.line, status: b.run.status.rawValue, seconds: b.run.seconds,
-                         error: b.run.status == .error ? e : nil, reason: b.run.skipReason)
+            Block(id: b.id, line: b.line, status: b.run.status, seconds: b.run.seconds,
+                  error: b.run.status == .error ? b.run.diagnostics.first : nil, reason: b.run.skipReason)
         }
         claims = run.claims.map { c in
-            Claim(line: c.location.line, column: c.location.column, source: c.source, kind: c.kind.rawValue,
-                  status: c.status.rawValue, documented: c.documented,
+            Claim(line: c.location.line, column: c.location.column, source: c.source, kind: c.kind,
+                  status: c.status, documented: c.documented,
                   computed: c.computed.map { if case let .number(x) = $0 { return .number(x) } else { return .text(c.computedText) } },
-                  error: c.error.map { ErrorInfo(line: $0.location.line, column: $0.location.column, message: $0.message) })
+                  error: c.error)
         }
         let inlineErrors = run.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
         let others = inlineErrors + run.diagnostics.filter { $0.severity == .error }
-        problems = others.isEmpty ? nil : others.map { ErrorInfo(line: $0.location.line, column: $0.location.column, message: $0.message) }
+        problems = others.isEmpty ? nil : others
         let t = run.tally
         passed = t.passed
         failed = t.failed
@@ -119,7 +112,7 @@ public struct LessonReport: Codable, Sendable {
         seconds = 0
         blocks = []
         claims = []
-        problems = [ErrorInfo(line: d.location.line, column: d.location.column, message: d.message)]
+        problems = [d]
         passed = 0
         failed = 0
         errors = 1

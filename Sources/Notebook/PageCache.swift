@@ -15,22 +15,7 @@ final class PageCache: BuiltinCache {
         var report: LessonReport
         var warnings: [String]
         /// The run's errors, so a cached lesson prints the same messages.
-        var diagnostics: [StoredDiagnostic]?
-    }
-
-    struct StoredDiagnostic: Codable {
-        var file: String
-        var line: Int
-        var column: Int
-        var message: String
-
-        init(_ d: Diagnostic) {
-            (file, line, column, message) = (d.file, d.location.line, d.location.column, d.message)
-        }
-
-        var diagnostic: Diagnostic {
-            Diagnostic(file: file, location: SourceLocation(line: line, column: column), message: message)
-        }
+        var diagnostics: [Diagnostic]?
     }
 
     /// Bump when anything changes what a lesson renders to.

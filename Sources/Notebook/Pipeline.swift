@@ -139,7 +139,7 @@ public final class Pipeline {
         let key = pageKey(source)
         if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
-                           warnings: entry.warnings, diagnostics: entry.diagnostics?.map(\.diagnostic) ?? [], cached: true)
+                           warnings: entry.warnings, diagnostics: entry.diagnostics ?? [], cached: true)
         }
         let parsed: ParsedLesson
         do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
@@ -160,7 +160,7 @@ public final class Pipeline {
         let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
         cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: inputs), html: html,
                                                 report: report, warnings: warnings.map(\.rendered),
-                                                diagnostics: errors.map(PageCache.StoredDiagnostic.init)))
+                                                diagnostics: errors))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
                        warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
     }

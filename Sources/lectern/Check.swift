@@ -22,27 +22,7 @@ struct Check: ParsableCommand {
             let o = pipeline.run(url, render: false)
             Terminal.printDiagnostics(o)
             let r = o.report
-            for p in r.problems ?? [] { print("ERROR \(r.path):\(p.line):\(p.column): \(p.message)") }
-            for b in r.blocks {
-                if let e = b.error { print("ERROR \(r.path):\(e.line):\(e.column): \(e.message)") }
-                if let why = b.reason { print("SKIP  \(r.path):\(b.line): block \(b.id ?? "") \(why)") }
-            }
-            for c in r.claims {
-                let at = "\(r.path):\(c.line):\(c.column)"
-                let computed = c.computed.map { v -> String in
-                    switch v {
-                    case let .number(x): return Terminal.number(x)
-                    case let .text(t): return t
-                    }
-                } ?? ""
-                switch c.status {
-                case "pass": print("PASS  \(at)  \(c.source)  (computed \(computed))")
-                case "fail":
-                    print("FAIL  \(at)  \(c.source)  documented \(c.documented ?? "true"), computed \(computed)"
-                          + (c.kind == "erratum" ? " (an erratum that reproduces)" : ""))
-                default: print("ERROR \(at)  \(c.source)  \(c.error?.message ?? "")")
-                }
-            }
+            for line in CheckText.lines(r) { print(line) }
             reports.append(r)
         }
         let report = CheckReport(passed: reports.reduce(0) { $0 + $1.passed }, failed: reports.reduce(0) { $0 + $1.failed },
@@ -52,8 +32,7 @@ struct Check: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
-        if report.errors > 0 { print("\(report.errors) error\(report.errors == 1 ? "" : "s")") }
-        print("\(report.passed) passed, \(report.failed) failed")
+        for line in CheckText.summary(report) { print(line) }
         if report.failed > 0 || report.errors > 0 { throw ExitCode(1) }
     }
 }
@@ -62,9 +41,5 @@ enum Terminal {
     static func printDiagnostics(_ o: Pipeline.Outcome) {
         for d in o.diagnostics { FileHandle.standardError.write(Data((d.rendered + "\n").utf8)) }
         for w in o.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
-    }
-
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.6g", x)
     }
 }

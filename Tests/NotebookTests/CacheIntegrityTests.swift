@@ -35,7 +35,7 @@ import Testing
         let again = try folder.render(cache: true)
         #expect(again.map(\.outcome.cached) == [false])
         #expect(again[0].outcome.report.failed == 1 && again[0].outcome.report.passed == 0)
-        #expect(again[0].outcome.report.claims.map(\.status) == ["fail"])
+        #expect(again[0].outcome.report.claims.map(\.status) == [.fail])
         #expect(again[0].outcome.html?.contains("<script>") == false)
         #expect(try folder.page("01-sealed.html") == truePage)
     }

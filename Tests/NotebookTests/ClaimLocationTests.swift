@@ -42,7 +42,7 @@ import Testing
     @Test func claimsReportTheirLineAndColumn() throws {
         let folder = try LessonFolder()
         let claims = try folder.run(Self.lesson).report.claims
-        #expect(claims.allSatisfy { $0.status == "pass" }, "\(claims.map { ($0.source, $0.status) })")
+        #expect(claims.allSatisfy { $0.status == .pass }, "\(claims.map { ($0.source, $0.status) })")
         let got = claims.map { at($0.line, $0.column) }
         let want = [
             Self.expected("expect p ~ 0.5"),
@@ -55,7 +55,7 @@ import Testing
             Self.expected("expect q > 6"),
         ]
         #expect(got == want)
-        #expect(claims.map(\.kind) == ["approx", "exact", "approx", "approx", "approx", "approx", "approx", "expect"])
+        #expect(claims.map(\.kind) == [.approx, .exact, .approx, .approx, .approx, .approx, .approx, .expect])
         #expect(claims.map(\.source)[0...2] == ["p ~ 0.5", "q == 7", "p ~ 0.5"])
     }
 
@@ -65,7 +65,7 @@ import Testing
         #expect(blocks.map(\.id) == ["numbers", "nested"])
         let fences = ["```experiment id=numbers", "```experiment id=nested"].map { locate($0, in: Self.lesson)?.line }
         #expect(blocks.map(\.line) == fences.compactMap { $0 })
-        #expect(blocks.allSatisfy { $0.status == "ok" })
+        #expect(blocks.allSatisfy { $0.status == .ok })
     }
 
     /// An error inside a span points at the offending token, not the span.
@@ -76,7 +76,7 @@ import Testing
         let claim = try #require(o.report.claims.first)
         let error = try #require(claim.error)
         let nosuch = try #require(locate("nosuch", in: text))
-        #expect(claim.status == "error")
+        #expect(claim.status == .error)
         #expect(at(error.line, error.column) == at(nosuch.line, nosuch.column))
         // A plain value span that fails is a located problem too, even when
         // its text also occurs inside an earlier span on the same line.

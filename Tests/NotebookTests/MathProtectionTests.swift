@@ -120,7 +120,7 @@ import Testing
         let first = try #require(locate("= p ~ 0.5`", in: text)), second = try #require(locate("= p ~ 0.50", in: text))
         #expect(claims.map(\.column) == [first.column, second.column])
         #expect(first.line == 12 && second.line == 13)
-        #expect(claims.allSatisfy { $0.status == "pass" })
+        #expect(claims.allSatisfy { $0.status == .pass })
         let html = try #require(o.html)
         #expect(html.contains("display=\"block\""))
         #expect(html.contains("<mi>z</mi><mn>3</mn>"))

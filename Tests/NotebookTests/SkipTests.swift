@@ -34,7 +34,7 @@ import Testing
     @Test func dependentBlocksAreSkippedWithAReason() throws {
         let o = try LessonFolder().run(Self.lesson, render: true)
         let blocks = o.report.blocks
-        #expect(blocks.map(\.status) == ["error", "skipped", "skipped", "ok"])
+        #expect(blocks.map(\.status) == [.error, .skipped, .skipped, .ok])
         let reason = try #require(blocks[1].reason)
         #expect(reason.contains("'b'") && reason.contains("block 'bad' (line 3) failed at line 5"))
         #expect(try #require(blocks[2].reason).contains("block 'uses-b' (line 9) was skipped"), "skips cascade")
@@ -53,14 +53,14 @@ import Testing
 
     @Test func namesBoundBeforeTheFailureSurvive() throws {
         let o = try LessonFolder().run("# S\n\n```experiment\na = 1\nb = nosuch\n```\n\n`= a ~ 1` `= b`\n")
-        #expect(o.report.claims.first?.status == "pass")
+        #expect(o.report.claims.first?.status == .pass)
         #expect(o.diagnostics.contains { $0.message.contains("'b' has no value") })
     }
 
     @Test func rebindingAfterAFailureRunsAgain() throws {
         let text = "# S\n\n```experiment\nb = nosuch\n```\n\n```experiment\nb = 2\n```\n\n```experiment\nexpect b == 2\n```\n"
         let o = try LessonFolder().run(text)
-        #expect(o.report.blocks.map(\.status) == ["error", "ok", "ok"])
+        #expect(o.report.blocks.map(\.status) == [.error, .ok, .ok])
         #expect(o.report.passed == 1)
     }
 }

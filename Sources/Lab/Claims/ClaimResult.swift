@@ -1,8 +1,8 @@
 /// The outcome of one documented number or `expect`, as `lectern check`
 /// reports it (LESSON-FORMAT.md section 8).
 public struct ClaimResult: Sendable {
-    public enum Kind: String, Sendable { case approx, exact, erratum, expect }
-    public enum Status: String, Sendable { case pass, fail, error }
+    public enum Kind: String, Sendable, Codable { case approx, exact, erratum, expect }
+    public enum Status: String, Sendable, Codable { case pass, fail, error }
     public enum Computed: Sendable, Equatable {
         case number(Double)
         case text(String)

@@ -1,7 +1,10 @@
 /// One located problem. Every part of Lectern prints problems through
 /// `rendered`, so all diagnostics read `lessons/02-vgg.md:41:7: error: ...`.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning, note }
+///
+/// The one diagnostic type: the check report and the page cache store it as
+/// it is (`{"file", "line", "column", "severity", "message"}`).
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning, note }
 
     public var file: String
     public var location: SourceLocation
@@ -13,6 +16,28 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.location = location
         self.severity = severity
         self.message = message
+    }
+
+    public var line: Int { location.line }
+    public var column: Int { location.column }
+
+    enum CodingKeys: String, CodingKey { case file, line, column, severity, message }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        file = try c.decode(String.self, forKey: .file)
+        location = SourceLocation(line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column))
+        severity = try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .error
+        message = try c.decode(String.self, forKey: .message)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(location.line, forKey: .line)
+        try c.encode(location.column, forKey: .column)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message)
     }
 
     public var rendered: String {

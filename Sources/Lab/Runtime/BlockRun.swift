@@ -2,7 +2,7 @@ import Foundation
 
 /// What running one experiment block produced.
 public struct BlockRun: Sendable {
-    public enum Status: String, Sendable { case ok, error, skipped }
+    public enum Status: String, Sendable, Codable { case ok, error, skipped }
 
     public var status: Status
     public var outputs: [Output] = []

@@ -25,7 +25,7 @@ import Testing
         let outcomes = try folder.render()
         #expect(outcomes.map(\.wrote) == [true, true])
         let broken = outcomes[0].outcome.report
-        #expect(broken.blocks.map(\.status) == ["error", "ok"])
+        #expect(broken.blocks.map(\.status) == [.error, .ok])
         let e = try #require(broken.blocks[0].error)
         #expect(at(e.line, e.column) == "4:5")
         #expect(e.message.contains("'(' is never closed"))
@@ -65,7 +65,7 @@ import Testing
         let text = "# R\n\n```experiment id=read\nimg = load_image(\"../../etc/passwd\")\n```\n"
         let o = try LessonFolder().run(text, render: true)
         let block = try #require(o.report.blocks.first)
-        #expect(block.status == "error")
+        #expect(block.status == .error)
         let e = try #require(block.error)
         #expect(e.message.contains("outside the project"))
         #expect(at(e.line, e.column) == "4:18", "points at the path")

@@ -14,11 +14,11 @@ import Testing
 
     @Test func unterminatedQuotedValue() throws {
         let (block, o) = try Self.blockError("```experiment id=\"abc")
-        #expect(block.status == "error")
+        #expect(block.status == .error)
         let e = try #require(block.error)
         #expect(e.line == 3 && e.column == 18, "points at the opening quote")
         #expect(e.message.contains("unterminated quoted value for 'id'"))
-        #expect(o.report.blocks.last?.status == "ok", "a later block still runs")
+        #expect(o.report.blocks.last?.status == .ok, "a later block still runs")
         #expect(o.report.passed == 1 && o.report.errors == 1)
         #expect(o.html?.contains("<div class=\"error-box\" role=\"alert\">") == true)
     }
@@ -45,7 +45,7 @@ import Testing
     ])
     func badValues(fence: String, message: String) throws {
         let (block, _) = try Self.blockError(fence)
-        #expect(block.status == "error")
+        #expect(block.status == .error)
         #expect(try #require(block.error).message.contains(message))
     }
 
@@ -59,7 +59,7 @@ import Testing
     @Test func repeatedIDIsAnErrorAtTheSecondBlock() throws {
         let text = "# R\n\n```experiment id=x\na = 1\n```\n\n> ```experiment echo=false  id=x\n> b = 2\n> ```\n"
         let o = try LessonFolder().run(text, render: true)
-        #expect(o.report.blocks.map(\.status) == ["ok", "error"])
+        #expect(o.report.blocks.map(\.status) == [.ok, .error])
         let e = try #require(o.report.blocks[1].error)
         #expect(at(e.line, e.column) == "7:29")
         #expect(e.message == "block id 'x' is already used at line 3")

@@ -41,7 +41,7 @@ let package = Package(
             "Lab", "Datasets", "CCmark", "Figures",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], plugins: ["EngineFingerprint"]),
         .executableTarget(name: "lectern", dependencies: [
             "Notebook", "Lab", "Benchmarks", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

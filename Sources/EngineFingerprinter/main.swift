@@ -2,20 +2,21 @@ import Foundation
 
 // Writes the SHA-256 of every source file that can change a memoized
 // result, so the cache keys of a build change with its code and nobody has
-// to remember to bump a version. Usage: EngineFingerprinter OUTPUT ROOT FILE...
-// (ROOT is stripped from the paths recorded in the table).
+// to remember to bump a version. Usage: EngineFingerprinter OUTPUT TYPE ROOT FILE...
+// (TYPE names the generated enum; ROOT is stripped from the recorded paths).
 //
 // The digests come from coreutils' sha256sum (shasum on macOS): linking
 // swift-crypto into a build tool would compile BoringSSL a second time, for
 // the host, in every clean build.
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: EngineFingerprinter OUTPUT ROOT FILE...\n".utf8))
+guard arguments.count >= 4 else {
+    FileHandle.standardError.write(Data("usage: EngineFingerprinter OUTPUT TYPE ROOT FILE...\n".utf8))
     exit(2)
 }
 let output = arguments[1]
-let root = arguments[2].hasSuffix("/") ? arguments[2] : arguments[2] + "/"
-let files = arguments.dropFirst(3).sorted()
+let typeName = arguments[2]
+let root = arguments[3].hasSuffix("/") ? arguments[3] : arguments[3] + "/"
+let files = arguments.dropFirst(4).sorted()
 
 func digests(of files: [String]) -> [String: String] {
     let candidates = [("/usr/bin/sha256sum", [String]()), ("/usr/bin/shasum", ["-a", "256"])]
@@ -56,9 +57,8 @@ let lines = files.map { path -> String in
 }
 let text = """
 // Generated at build time by the EngineFingerprint plugin; not committed.
-enum EngineSources {
-    /// SHA-256 of each source file of the modules that compute results,
-    /// keyed by its path under Sources/.
+enum \(typeName) {
+    /// SHA-256 of each source file fingerprinted, keyed by its path under Sources/.
     static let digests: [String: String] = [
 \(lines.joined(separator: "\n"))
     ]

@@ -18,9 +18,6 @@ final class PageCache: BuiltinCache {
         var diagnostics: [Diagnostic]?
     }
 
-    /// Bump when anything changes what a lesson renders to.
-    static let engineVersion = "lectern-engine-3"
-
     let directory: URL
 
     init(directory: URL) { self.directory = directory }
@@ -29,13 +26,17 @@ final class PageCache: BuiltinCache {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The built-ins this binary has, by signature: a page rendered by a
-    /// build that lacked one (or took other arguments) is not this build's
-    /// page, even when the engine version was not bumped between them.
-    static let builtinsFingerprint = sha256(Data(BuiltinRegistry.standard.all.map(\.signature).joined(separator: "\n").utf8))
+    /// The code that makes pages, hashed at build time: the engine's sources
+    /// (Lab and the compute modules) and Notebook's and Figures' own. A page
+    /// made by other code is not this build's page, so nobody has to
+    /// remember to bump a version.
+    static let engineFingerprint: String = {
+        let page = PageSources.digests.keys.sorted().map { $0 + " " + PageSources.digests[$0]! }.joined(separator: "\n")
+        return sha256(Data((Engine.wholeFingerprint + "\n" + page).utf8))
+    }()
 
     static func key(source: LessonSource, options: String) -> String {
-        var data = Data((engineVersion + "\n" + builtinsFingerprint + "\n" + options + "\n").utf8)
+        var data = Data((engineFingerprint + "\n" + options + "\n").utf8)
         data.append(contentsOf: source.bytes)
         return sha256(data)
     }
@@ -85,10 +86,10 @@ final class PageCache: BuiltinCache {
 
     // MARK: BuiltinCache, for expensive built-ins
 
-    // Keys are the built-in's name and a canonical text of its arguments;
-    // the file is named by their hash with the engine's version, so a new
-    // engine never reads an old entry and no key text reaches the file system.
-    private static func builtinKey(_ key: String) -> String { "builtin\n" + PageCache.engineVersion + "\n" + key }
+    // Keys come from the evaluator, already a hash of the built-in, its
+    // arguments and the fingerprint of the code behind it; the file is named
+    // by a hash of the key, so no key text reaches the file system.
+    private static func builtinKey(_ key: String) -> String { "builtin\n" + key }
 
     func builtinURL(_ key: String) -> URL {
         directory.appendingPathComponent("builtins").appendingPathComponent(PageCache.sha256(Data(PageCache.builtinKey(key).utf8)))

@@ -7,7 +7,7 @@ import Crypto
 /// and value types (Builtins/Shared), and the built-in's own file; not on
 /// the language's front end, the claims, the presentation of values or the
 /// other built-ins, so editing a figure built-in keeps trained networks.
-enum Engine {
+public enum Engine {
     static let computeModules = ["Tensors/", "NeuralNet/", "Datasets/", "Visualizations/", "Embedding/"]
     static let labParts = ["Lab/Runtime/", "Lab/Values/", "Lab/Registry/", "Lab/Builtins/Shared/"]
 
@@ -19,6 +19,17 @@ enum Engine {
     static func sources(of builtin: Builtin) -> [String] {
         EngineSources.digests.keys.filter { covers($0, for: builtin) }.sorted()
     }
+
+    /// Every file the plugin hashed for Lab: what a page made by this build
+    /// depends on, beside Notebook's own sources.
+    public static let wholeFingerprint: String = {
+        var h = SHA256()
+        for path in EngineSources.digests.keys.sorted() {
+            h.update(path)
+            h.update(EngineSources.digests[path]!)
+        }
+        return MemoKey.hex(h.finalize())
+    }()
 
     static func fingerprint(of builtin: Builtin) -> String {
         var h = SHA256()

@@ -1,4 +1,5 @@
 import Foundation
+import Lab
 
 /// Markdown images that point at files in the project become data URIs, so
 /// a page stays one self-contained file.
@@ -22,9 +23,7 @@ enum ImageEmbedder {
             return .link(url)
         }
         let path = url.removingPercentEncoding ?? url
-        let file = lessonDirectory.appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath()
-        let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
-        guard file.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        guard let file = ProjectFiles(root: projectRoot).resolve(path, from: lessonDirectory) else {
             return .problem("image '\(url)' is outside the project; it is not embedded", keep: "", watch: nil)
         }
         guard let data = try? Data(contentsOf: file) else {

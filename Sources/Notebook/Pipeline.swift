@@ -168,10 +168,8 @@ public final class Pipeline {
     /// Reads a lesson as a project file: one that is, or links to, a file
     /// outside the project is refused, as any other file a lesson reads would be.
     private func load(_ url: URL, path: String, root: URL) throws(Diagnostic) -> LessonSource {
-        func inside(_ p: String, _ r: String) -> Bool { p.hasPrefix(r.hasSuffix("/") ? r : r + "/") }
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        if !inside(url.standardizedFileURL.resolvingSymlinksInPath().path, rootPath) {
-            let link = inside(url.standardizedFileURL.path, root.standardizedFileURL.path)
+        if ProjectFiles(root: root).inside(url) == nil {
+            let link = url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/")
             throw Diagnostic(file: path, location: SourceLocation(line: 1, column: 1),
                              message: link ? "the lesson is a symbolic link to a file outside the project; lessons must be files inside it"
                                            : "the lesson is outside the project; lessons must be files inside it")

@@ -67,16 +67,11 @@ public final class Session {
     /// Resolves a path written in a lesson; refuses anything that leaves the project.
     public func resolve(path: String, at location: SourceLocation?) throws -> URL {
         guard !path.isEmpty, !path.contains("\0") else { throw LabError("empty or malformed path", at: location) }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-                                      : lessonDirectory.appendingPathComponent(path)
-        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
-        let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
-        guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw LabError("'\(path)' is outside the project; lessons may only read files inside it",
-                           at: location)
+        guard let file = ProjectFiles(root: projectRoot).resolve(path, from: lessonDirectory) else {
+            throw LabError("'\(path)' is outside the project; lessons may only read files inside it", at: location)
         }
-        filesRead.append(URL(fileURLWithPath: resolved))
-        return URL(fileURLWithPath: resolved)
+        filesRead.append(file)
+        return file
     }
 }
 

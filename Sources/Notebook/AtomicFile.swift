@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes a file so that readers see the old content or the new, never
 /// half of either: write a temporary file beside it, then rename(2).
-enum AtomicFile {
-    static func write(_ bytes: [UInt8], to url: URL) throws {
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")

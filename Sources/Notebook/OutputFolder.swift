@@ -29,4 +29,26 @@ public enum OutputFolder {
         close(fd)
         unlink(probe)
     }
+
+    /// Refuses a report file that cannot be written, before anything runs:
+    /// its folder must exist and take a new file, and it must not be a folder.
+    public static func checkWritable(file url: URL) throws {
+        let folder = url.standardizedFileURL.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw PipelineError("cannot write to '\(url.path)': its folder '\(folder.path)' does not exist")
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw PipelineError("cannot write to '\(url.path)': it is a folder")
+        }
+        let probe = folder.appendingPathComponent(".lectern-probe-\(getpid())").path
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            var reason = String(cString: strerror(errno))
+            if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
+            throw PipelineError("cannot write to '\(url.path)': \(reason)")
+        }
+        close(fd)
+        unlink(probe)
+    }
 }

@@ -10,36 +10,81 @@ struct Check: ParsableCommand {
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var memory: MemoryLimitOption
 
-    @Option(help: "Also write the report as JSON to this file.")
+    @Option(help: ArgumentHelp("Also write the report as JSON to this file; '-' prints only the JSON, to stdout.",
+                               valueName: "file"))
     var json: String?
+
+    @Flag(help: "Rewrite each inline ~ claim that no longer reproduces to the computed value, written the same way, and print the diff.")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: only print the diff; exit 1 if anything would change.")
+    var dryRun = false
+
+    /// A bad --json path fails now, not after the lessons ran.
+    func validate() throws {
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        guard let path = json, path != "-" else { return }
+        do { try OutputFolder.checkWritable(file: URL(fileURLWithPath: path)) } catch { throw ValidationError("\(error)") }
+    }
 
     func run() throws {
         let pipeline = Pipeline(options: lessons.pipelineOptions)
         let urls: [URL]
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
+        guard !urls.isEmpty else { throw ValidationError("no lessons in \(lessons.paths.joined(separator: " ")): give .md files or folders that hold them") }
+        // With `--json -` standard output carries only the JSON.
+        let say: (String) -> Void = json == "-" ? { Terminal.error($0) } : { print($0) }
         var reports: [LessonReport] = []
+        var fixedClaims = 0, changedFiles = 0
         for url in urls {
             let o = pipeline.run(url, render: false)
-            Terminal.printDiagnostics(o)
+            Terminal.printWarnings(o)
             let r = o.report
-            for line in CheckText.lines(r) { print(line) }
+            for line in CheckText.lines(r) { say(line) }
             reports.append(r)
+            if fix, let text = try? String(contentsOf: url, encoding: .utf8) {
+                let (fixedText, edits, fixed) = ClaimFixer.fix(text, claims: r.claims)
+                guard !edits.isEmpty else { continue }
+                say(String(ClaimFixer.diff(path: r.path, original: text, edits: edits).dropLast()))
+                fixedClaims += fixed
+                changedFiles += 1
+                if !dryRun { try AtomicFile.write(Array(fixedText.utf8), to: url) }
+            }
         }
         let report = CheckReport(passed: reports.reduce(0) { $0 + $1.passed }, failed: reports.reduce(0) { $0 + $1.failed },
                                  errors: reports.reduce(0) { $0 + $1.errors }, lessons: reports)
         if let path = json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic)
+            let data = try encoder.encode(report)
+            if path == "-" { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+            else { try AtomicFile.write([UInt8](data), to: URL(fileURLWithPath: path)) }
         }
-        for line in CheckText.summary(report) { print(line) }
-        if report.failed > 0 || report.errors > 0 { throw ExitCode(1) }
+        if fix {
+            let files = changedFiles == 1 ? "1 file" : "\(changedFiles) files"
+            let claims = fixedClaims == 1 ? "1 claim" : "\(fixedClaims) claims"
+            say(dryRun ? "would fix \(claims) in \(files)" : "fixed \(claims) in \(files)")
+        }
+        for line in CheckText.summary(report) { say(line) }
+        if fix && dryRun && changedFiles > 0 { throw ExitCode(1) }
+        // Claims just rewritten to their computed values no longer fail.
+        let failed = report.failed - (fix && !dryRun ? fixedClaims : 0)
+        if failed > 0 || report.errors > 0 { throw ExitCode(1) }
     }
 }
 
 enum Terminal {
     static func printDiagnostics(_ o: Pipeline.Outcome) {
-        for d in o.diagnostics { FileHandle.standardError.write(Data((d.rendered + "\n").utf8)) }
-        for w in o.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
+        for d in o.diagnostics { error(d.rendered) }
+        printWarnings(o)
+    }
+
+    /// `check` reports errors in its ERROR lines; warnings go to standard error.
+    static func printWarnings(_ o: Pipeline.Outcome) {
+        for w in o.warnings { error(w) }
+    }
+
+    static func error(_ line: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((line + terminator).utf8))
     }
 }

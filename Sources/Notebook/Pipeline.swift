@@ -192,16 +192,45 @@ public final class Pipeline {
         try render(urls, to: out, runner: { run($0, render: true) }, progress: progress)
     }
 
+    /// The course a set of lessons belongs to: every lesson in their
+    /// folders, in file-name order, so rendering one lesson keeps the index
+    /// and every page's neighbours whole.
+    public static func course(of urls: [URL]) -> [URL] {
+        var folders: [String] = []
+        for u in urls {
+            let f = u.standardizedFileURL.deletingLastPathComponent().path
+            if !folders.contains(f) { folders.append(f) }
+        }
+        var out: [URL] = []
+        for f in folders {
+            for u in (try? discover([f])) ?? [] where !out.contains(where: { $0.standardizedFileURL == u.standardizedFileURL }) {
+                out.append(u)
+            }
+        }
+        for u in urls where !out.contains(where: { $0.standardizedFileURL == u.standardizedFileURL }) { out.append(u) }
+        return out
+    }
+
     /// Each page is written as soon as its lesson has run, so a run that
     /// dies later keeps the pages it finished; the pager's links need the
-    /// neighbours' titles before they run, so those are read up front.
+    /// neighbours' titles before they run, so those are read up front. The
+    /// index lists the whole course: a lesson this run did not render shows
+    /// the tally its cached page has, if the cache holds this code's page.
     func render(_ urls: [URL], to out: URL, runner: (URL) -> Outcome,
                 progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
-        let names = try Pipeline.pageNames(urls)
-        let titles = urls.map(title(of:))
+        let course = Pipeline.course(of: urls)
+        let names = try Pipeline.pageNames(course)
+        let titles = course.map(title(of:))
+        let running = Set(urls.map(\.standardizedFileURL))
         var outcomes: [Outcome] = []
         var entries: [IndexPage.Entry] = []
-        for (i, url) in urls.enumerated() {
+        for (i, url) in course.enumerated() {
+            guard running.contains(url.standardizedFileURL) else {
+                let cached = cachedOutcome(url)
+                entries.append(.init(title: titles[i], href: names[i], description: cached?.description,
+                                     tally: cached?.report.tally))
+                continue
+            }
             let o = runner(url)
             let target = out.appendingPathComponent(names[i])
             // A lesson that did not load still gets a page: the index links to
@@ -210,7 +239,7 @@ public final class Pipeline {
             let page = PageTemplate.page(
                 title: o.report.title, description: o.description, article: article, tally: o.report.tally,
                 previous: i > 0 ? .init(title: titles[i - 1], href: names[i - 1]) : nil,
-                next: i + 1 < urls.count ? .init(title: titles[i + 1], href: names[i + 1]) : nil)
+                next: i + 1 < course.count ? .init(title: titles[i + 1], href: names[i + 1]) : nil)
             let wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
             progress(o, target, wrote)
             outcomes.append(o)
@@ -218,6 +247,18 @@ public final class Pipeline {
         }
         try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
+    }
+
+    /// A lesson's outcome from the page cache alone, without running it.
+    func cachedOutcome(_ url: URL) -> Outcome? {
+        guard options.useCache else { return nil }
+        let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        let path = Pipeline.displayPath(url, root: root)
+        guard let source = try? load(url, path: path, root: root),
+              let entry = PageCache(directory: root.appendingPathComponent(".lectern-cache")).lookup(path: path, key: pageKey(source)),
+              entry.html != nil else { return nil }
+        return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
+                       warnings: entry.warnings, diagnostics: entry.diagnostics ?? [], cached: true)
     }
 
     /// The title `run` will give a lesson, without running it: front matter,

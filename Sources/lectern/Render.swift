@@ -19,7 +19,7 @@ struct Render: ParsableCommand {
         // Refused before anything runs: pages that would overwrite each other
         // or the index, and an output folder that cannot be written.
         do {
-            _ = try Pipeline.pageNames(urls)
+            _ = try Pipeline.pageNames(Pipeline.course(of: urls))
             try OutputFolder.prepare(out)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -25,7 +25,7 @@ import Testing
         let pipeline = Pipeline(options: folder.options())
         let report = pipeline.run(url, render: false).report
         let (text, edits, fixed) = ClaimFixer.fix(Self.lesson, claims: report.claims)
-        #expect(edits.map(\.line) == [9, 10, 11] && fixed == 6)
+        #expect(edits.map(\.line) == [9, 10, 11] && fixed == 5)
         #expect(text.contains("Wrong `= p ~ 0.2` and `= p ~ 0.22 ± 0.01`, right `= p ~ 0.22`,"))
         #expect(text.contains("counts `= big ~ 62,378,344` and `= big ~ 62M`"))
         #expect(text.contains("percent `= p ~ 22%`."))

@@ -29,7 +29,7 @@ struct Lectern: ParsableCommand {
 
 /// Options shared by render and check.
 struct LessonOptions: ParsableArguments {
-    @Argument(help: "Lesson files or folders of lessons (default: lessons).")
+    @Argument(help: "Lesson files or folders of lessons.")
     var paths: [String] = ["lessons"]
 
     @Flag(help: "Keep raw HTML in lessons instead of omitting it.")

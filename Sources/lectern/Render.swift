@@ -34,7 +34,7 @@ struct Render: ParsableCommand {
             let blocks = r.blocks.count
             let claims = r.claims.count
             let state = o.cached ? (wrote ? "cached" : "unchanged") : String(format: "%.2f s", r.seconds)
-            let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) errors)"
+            let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) error\(r.errors == 1 ? "" : "s"))"
             if o.failedToLoad {
                 print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
                 return

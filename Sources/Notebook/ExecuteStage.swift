@@ -25,6 +25,7 @@ struct ExecuteStage {
                 blocks += 1
                 let ordinal = blocks
                 let label = attributes.id.map { "block '\($0)' (line \(fenceLine))" } ?? "the block at line \(fenceLine)"
+                Activity.shared.begin(block: label)
                 let run = session.run(block: text, origin: cell.origin, label: label,
                                       seedKey: attributes.id ?? "block-\(ordinal)", timeout: min(attributes.timeout, maxTimeout))
                 results.append(.block(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,

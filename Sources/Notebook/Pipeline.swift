@@ -143,6 +143,7 @@ public final class Pipeline {
         }
         let parsed: ParsedLesson
         do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
+        Activity.shared.begin(lesson: path)
         let (tree, cells) = CollectStage(source: source).run(parsed.tree)
         let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, tree: tree, cells: cells)
         var warnings: [Diagnostic] = []

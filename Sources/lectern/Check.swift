@@ -33,7 +33,9 @@ struct Check: ParsableCommand {
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
         guard !urls.isEmpty else { throw ValidationError("no lessons in \(lessons.paths.joined(separator: " ")): give .md files or folders that hold them") }
         // With `--json -` standard output carries only the JSON.
-        let say: (String) -> Void = json == "-" ? { Terminal.error($0) } : { print($0) }
+        let live = LiveLine()
+        defer { live.stop() }
+        let say: (String) -> Void = json == "-" ? { Terminal.error($0) } : { live.print($0) }
         var reports: [LessonReport] = []
         var fixedClaims = 0, changedFiles = 0
         for url in urls {

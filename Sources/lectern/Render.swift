@@ -27,6 +27,8 @@ struct Render: ParsableCommand {
         }
         let started = Date()
         var total = 0.0
+        let live = LiveLine()
+        defer { live.stop() }
         let outcomes = try pipeline.render(urls, to: URL(fileURLWithPath: out)) { o, target, wrote in
             Terminal.printDiagnostics(o)
             let r = o.report
@@ -36,12 +38,13 @@ struct Render: ParsableCommand {
             let state = o.cached ? (wrote ? "cached" : "unchanged") : String(format: "%.2f s", r.seconds)
             let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) error\(r.errors == 1 ? "" : "s"))"
             if o.failedToLoad {
-                print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
+                live.print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
                 return
             }
-            print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s"), "
+            live.print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s"), "
                   + "\(claims) claim\(claims == 1 ? "" : "s"), \(state)\(verdict)")
         }
+        live.stop()
         let wall = Date().timeIntervalSince(started)
         print(String(format: "rendered %d lesson%@ in %.2f s", outcomes.count, outcomes.count == 1 ? "" : "s", wall))
         let status = Pipeline.exitStatus(outcomes)

@@ -26,7 +26,10 @@ final class ProgressBar {
         let now = Date()
         let rate = Double(p.examples) / max(now.timeIntervalSince(epochStarted), 1e-9)
         let done = p.step == p.steps
-        if interactive, done || now.timeIntervalSince(lastDraw) > 0.1 {
+        if interactive, Activity.shared.drawnElsewhere {
+            Activity.shared.report(String(format: "train epoch %d/%d, step %d/%d, loss %.4f, %.0f img/s",
+                                          p.epoch, p.epochs, p.step, p.steps, p.loss, rate))
+        } else if interactive, done || now.timeIntervalSince(lastDraw) > 0.1 {
             lastDraw = now
             let width = 24, filled = p.step * width / max(p.steps, 1)
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)

@@ -2,7 +2,7 @@
 # lessons; `make test` installs, runs the unit tests and checks every lesson.
 
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev \
-                libopenblas-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
+                libopenblas-dev liblapacke-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LECTERN := .build/release/lectern

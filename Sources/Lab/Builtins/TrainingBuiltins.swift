@@ -32,6 +32,10 @@ enum TrainingBuiltins {
             throw LabError("train: loss must be \"cross_entropy\" or \"mse\", got \"\(lossName)\"", at: args.location("loss"))
         }
         options.loss = loss
+        if data.targets != nil, loss != .mse {
+            throw LabError("train: this is a regression dataset (real-valued targets); train it with loss=\"mse\"",
+                           at: args.location("dataset"))
+        }
         guard options.learningRate > 0, options.learningRate.isFinite else {
             throw LabError("train: lr must be a positive number", at: args.location("lr"))
         }
@@ -46,7 +50,8 @@ enum TrainingBuiltins {
                                                       decode: { try? ModelFile.decode($0) }) {
             let bar = ProgressBar(label: "\(session.file):\(context.location.line) train")
             do {
-                let (net, history) = try network.trained(images: data.images, labels: data.labels, options: options,
+                let (net, history) = try network.trained(images: data.images, labels: data.labels, targets: data.targets,
+                                                         options: options,
                                                                validation: validation.map { ($0.images, $0.labels) }) { p in
                     bar.update(p)
                     try context.checkDeadline()
@@ -69,6 +74,15 @@ enum TrainingBuiltins {
         // network on every render.
         let key = "evaluate\n\(model.key)\n\(data.fingerprint)"
         return .record(try context.session.memoized(key, encode: RecordCodec.encode, decode: RecordCodec.decode) {
+            if let targets = data.targets {
+                // Regression: the mean squared error is all there is to report.
+                do {
+                    let result = try network.evaluate(images: data.images, labels: [], loss: .mse, targets: targets)
+                    return Record([("loss", .number(result.loss))])
+                } catch let error as NetworkError {
+                    throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
+                }
+            }
             let result: Network.Evaluation
             do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
                 throw LabError("evaluate: \(error.message)", at: args.location("dataset"))

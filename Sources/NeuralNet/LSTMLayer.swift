@@ -1,4 +1,3 @@
-import Foundation
 import Tensors
 
 /// Long short-term memory (Hochreiter and Schmidhuber, with the forget gate
@@ -16,6 +15,8 @@ import Tensors
 /// squashing, in `memo.columns`; c (N, T, n) in `memo.scratch`; parameters
 /// W_x (4n, F), W_h (4n, n), b (4n), gate blocks in the order i, f, g, o.
 struct LSTMLayer: Layer {
+    private typealias V = VectorMath
+
     let spec: LayerSpec
     let input: OutputShape
     let output: OutputShape
@@ -36,13 +37,6 @@ struct LSTMLayer: Layer {
         (params + weightCount + gemms.units).update(repeating: 1, count: gemms.units)
     }
 
-    @inline(__always) static func sigmoid(_ v: Float) -> Float {
-        // Split by sign so exp never overflows.
-        if v >= 0 { return 1 / (1 + expf(-v)) }
-        let e = expf(v)
-        return e / (1 + e)
-    }
-
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int,
                  params: UnsafePointer<Float>, memo: LayerMemo, mode: PassMode) {
         let (steps, n, width) = (gemms.steps, gemms.units, gemms.width)
@@ -56,14 +50,16 @@ struct LSTMLayer: Layer {
                 let r = e * steps + t
                 let a = gates + r * width, c = cells + r * n, h = y + r * n
                 let previous: UnsafePointer<Float>? = t > 0 ? UnsafePointer(cells + (r - 1) * n) : nil
-                for j in 0..<n {
-                    let i = LSTMLayer.sigmoid(a[j]), f = LSTMLayer.sigmoid(a[n + j])
-                    let g = tanhf(a[2 * n + j]), o = LSTMLayer.sigmoid(a[3 * n + j])
-                    a[j] = i; a[n + j] = f; a[2 * n + j] = g; a[3 * n + j] = o
-                    let cell = i * g + (previous.map { f * $0[j] } ?? 0)
-                    c[j] = cell
-                    h[j] = o * tanhf(cell)
+                // i and f, then g, then o: three runs the compiler can vectorize.
+                V.sigmoid(a, count: 2 * n)
+                V.tanh(a + 2 * n, count: n)
+                V.sigmoid(a + 3 * n, count: n)
+                if let previous {
+                    for j in 0..<n { c[j] = a[n + j] * previous[j] + a[j] * a[2 * n + j] }
+                } else {
+                    for j in 0..<n { c[j] = a[j] * a[2 * n + j] }
                 }
+                for j in 0..<n { h[j] = a[3 * n + j] * V.tanh(c[j]) }
             }
         }
     }
@@ -92,7 +88,7 @@ struct LSTMLayer: Layer {
                 let dc = carry + e * n
                 for j in 0..<n {
                     let i = s[j], f = s[n + j], cand = s[2 * n + j], o = s[3 * n + j]
-                    let tc = tanhf(c[j])
+                    let tc = V.tanh(c[j])
                     let cell = dc[j] + g[j] * o * (1 - tc * tc)
                     let previous = t > 0 ? c[j - n] : 0
                     d[j] = cell * cand * i * (1 - i)

@@ -1,4 +1,3 @@
-import Foundation
 import Tensors
 
 /// Elman recurrent layer: h_t = tanh(W_x x_t + W_h h_{t−1} + b), h_0 = 0
@@ -38,7 +37,7 @@ struct RNNLayer: Layer {
             if t > 0 { gemms.recur(y, into: y, step: t, batch: batch, params: params) }
             for e in 0..<batch {
                 let row = y + (e * steps + t) * n
-                for j in 0..<n { row[j] = Foundation.tanh(row[j]) }
+                VectorMath.tanh(row, count: n)
             }
         }
     }

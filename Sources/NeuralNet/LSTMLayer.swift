@@ -13,7 +13,7 @@ import Tensors
 ///
 /// Legend: x (N, T, F), y = h (N, T, n); gates (N, T, 4n) after their
 /// squashing, in `memo.columns`; c (N, T, n) in `memo.scratch`; parameters
-/// W_x (4n, F), W_h (4n, n), b (4n), gate blocks in the order i, f, g, o.
+/// [W_x W_h] (4n, F + n), b (4n), gate blocks in the order i, f, g, o.
 struct LSTMLayer: Layer {
     private typealias V = VectorMath
 

@@ -3,7 +3,7 @@ import Tensors
 /// Elman recurrent layer: h_t = tanh(W_x x_t + W_h h_{t−1} + b), h_0 = 0
 /// (h_{−1} = 0 in 0-based steps), with one set of weights for all steps.
 ///
-/// Legend: x (N, T, F), y = h (N, T, n); parameters W_x (n, F), W_h (n, n),
+/// Legend: x (N, T, F), y = h (N, T, n); parameters [W_x W_h] (n, F + n),
 /// b (n) (see `RecurrentGEMMs`). Forward keeps nothing but y, since
 /// tanh′ = 1 − h². Backward through time keeps da (N, T, n) in
 /// `memo.extra` and ∂L/∂h_t in `memo.stepGradients`.

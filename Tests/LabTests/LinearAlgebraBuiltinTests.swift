@@ -41,6 +41,15 @@ import Tensors
         #expect(moduli.allSatisfy { abs($0 - 1) < 1e-5 })
     }
 
+    /// The lesson's use: the eigenvalues of an RNN's recurrent weights W_h,
+    /// the last n columns of its `.w`.
+    @Test func eigenvaluesOfARecurrentWeightMatrix() throws {
+        let setup = "net = cnn(\"INPUT SEQ-5x3 -> RNN-4 -> LAST\", seed=2)\nw = weights(net, layer=\"rnn1\").w"
+        #expect(Harness.value("w.shape", setup: setup)?.flat == [4, 7])
+        let moduli = try #require(Harness.value("eigvals(w[:, 3:]).abs", setup: setup)?.flat)
+        #expect(moduli.count == 4 && moduli == moduli.sorted(by: >))
+    }
+
     @Test(arguments: [
         ("eigvals([[1, 2, 3], [4, 5, 6]])", "square matrix", 13),
         ("matpow([[1, 2]], 2)", "square matrix", 12),

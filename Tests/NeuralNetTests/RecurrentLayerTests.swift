@@ -70,6 +70,17 @@ struct RecurrentLayerTests {
         #expect(back.description.layers == net.description.layers)
     }
 
+    @Test func weightsAreOneMatrixOfInputThenRecurrentWeights() throws {
+        let net = try Batches.network("INPUT SEQ-4x3 -> LSTM-5 -> LAST")
+        let (w, b) = try net.weights(layer: "lstm1")
+        #expect(w.shape == [20, 8] && b.shape == [20])
+        let rnn = try Batches.network("INPUT SEQ-4x3 -> RNN-5")
+        #expect(try rnn.weights(layer: "rnn1").w.shape == [5, 8])
+        let eye = Tensor(shape: [5, 8], scalars: (0..<40).map { $0 % 8 == 3 + $0 / 8 ? 1 : 0 })
+        let copy = try rnn.replacingWeights(layer: "rnn1", w: eye, b: nil)
+        #expect(try copy.weights(layer: "rnn1").w == eye)
+    }
+
     @Test func forgetGateBiasesStartAtOne() throws {
         let net = try Batches.network("INPUT SEQ-4x3 -> LSTM-5")
         let biases = Array(net.parameters.suffix(20))
@@ -87,7 +98,7 @@ struct RecurrentLayerTests {
         net.parameters = net.parameters.enumerated().map { i, v in i >= 4 * n * (f + n) ? Float(i % 7) * 0.1 - 0.3 : v }
         let x = try Tensor.normal(shape: [batch, t, f], seed: 3)
         let y = try net.forward(x)
-        let p = net.parameters.map(Double.init), wh = 4 * n * f, b = 4 * n * (f + n)
+        let p = net.parameters.map(Double.init), row = f + n, b = 4 * n * (f + n)
         func sigmoid(_ v: Double) -> Double { 1 / (1 + Foundation.exp(-v)) }
         for e in 0..<batch {
             var h = [Double](repeating: 0, count: n), c = h
@@ -95,8 +106,8 @@ struct RecurrentLayerTests {
                 var a = [Double](repeating: 0, count: 4 * n)
                 for r in 0..<(4 * n) {
                     a[r] = p[b + r]
-                    for k in 0..<f { a[r] += p[r * f + k] * Double(x.scalars[(e * t + s) * f + k]) }
-                    for k in 0..<n { a[r] += p[wh + r * n + k] * h[k] }
+                    for k in 0..<f { a[r] += p[r * row + k] * Double(x.scalars[(e * t + s) * f + k]) }
+                    for k in 0..<n { a[r] += p[r * row + f + k] * h[k] }
                 }
                 for j in 0..<n {
                     c[j] = sigmoid(a[n + j]) * c[j] + sigmoid(a[j]) * Foundation.tanh(a[2 * n + j])
@@ -112,13 +123,13 @@ struct RecurrentLayerTests {
         let net = try Batches.network("INPUT SEQ-\(t)x\(f) -> RNN-\(n) -> LAST")
         let x = try Tensor.normal(shape: [t, f], seed: 4)
         let y = try net.forward(x)
-        let p = net.parameters.map(Double.init), wh = n * f, b = n * (f + n)
+        let p = net.parameters.map(Double.init), row = f + n, b = n * (f + n)
         var h = [Double](repeating: 0, count: n)
         for s in 0..<t {
             h = (0..<n).map { r in
                 var a = p[b + r]
-                for k in 0..<f { a += p[r * f + k] * Double(x.scalars[s * f + k]) }
-                for k in 0..<n { a += p[wh + r * n + k] * h[k] }
+                for k in 0..<f { a += p[r * row + k] * Double(x.scalars[s * f + k]) }
+                for k in 0..<n { a += p[r * row + f + k] * h[k] }
                 return Foundation.tanh(a)
             }
         }
@@ -179,7 +190,7 @@ struct RecurrentLayerTests {
         var net = try Batches.network("INPUT SEQ-50x3 -> \(layer) -> LAST -> FC-3 -> SOFTMAX")
         let (f, n) = (3, 8)
         if layer.hasPrefix("RNN") {
-            for r in 0..<n { for c in 0..<n { net.parameters[n * f + r * n + c] = r == c ? 1 : 0 } }
+            for r in 0..<n { for c in 0..<n { net.parameters[r * (f + n) + f + c] = r == c ? 1 : 0 } }
         } else {
             let biases = 4 * n * (f + n)
             for j in 0..<n { net.parameters[biases + n + j] = 6 }

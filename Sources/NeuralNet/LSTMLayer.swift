@@ -46,22 +46,30 @@ struct LSTMLayer: Layer {
         gemms.project(x, into: gates, batch: batch, params: params)
         for t in 0..<steps {
             if t > 0 { gemms.recur(y, into: gates, step: t, batch: batch, params: params) }
+            // One thread: spreading a step's 64×128 units over cores cost more
+            // in wake-ups than it saved when measured on a shared 2-core machine.
             for e in 0..<batch {
                 let r = e * steps + t
-                let a = gates + r * width, c = cells + r * n, h = y + r * n
-                let previous: UnsafePointer<Float>? = t > 0 ? UnsafePointer(cells + (r - 1) * n) : nil
-                // i and f, then g, then o: three runs the compiler can vectorize.
-                V.sigmoid(a, count: 2 * n)
-                V.tanh(a + 2 * n, count: n)
-                V.sigmoid(a + 3 * n, count: n)
-                if let previous {
-                    for j in 0..<n { c[j] = a[n + j] * previous[j] + a[j] * a[2 * n + j] }
-                } else {
-                    for j in 0..<n { c[j] = a[j] * a[2 * n + j] }
-                }
-                for j in 0..<n { h[j] = a[3 * n + j] * V.tanh(c[j]) }
+                LSTMLayer.cell(gates + r * width, cells + r * n, y + r * n,
+                               previous: t > 0 ? UnsafePointer(cells + (r - 1) * n) : nil, units: n)
             }
         }
+    }
+
+    /// One example's step: squashes its gate pre-activations `a` (4n) in
+    /// place and writes its cell `c` and state `h`.
+    static func cell(_ a: UnsafeMutablePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ h: UnsafeMutablePointer<Float>,
+                     previous: UnsafePointer<Float>?, units n: Int) {
+        // i and f, then g, then o: three runs the compiler can vectorize.
+        V.sigmoid(a, count: 2 * n)
+        V.tanh(a + 2 * n, count: n)
+        V.sigmoid(a + 3 * n, count: n)
+        if let previous {
+            for j in 0..<n { c[j] = a[n + j] * previous[j] + a[j] * a[2 * n + j] }
+        } else {
+            for j in 0..<n { c[j] = a[j] * a[2 * n + j] }
+        }
+        for j in 0..<n { h[j] = a[3 * n + j] * V.tanh(c[j]) }
     }
 
     /// Back through time, step T − 1 first, with dc carried from step t + 1:
@@ -84,21 +92,28 @@ struct LSTMLayer: Layer {
             if t < steps - 1 { gemms.recurBack(da, into: dh, step: t, batch: batch, params: params) }
             for e in 0..<batch {
                 let r = e * steps + t
-                let s = gates + r * width, d = da + r * width, c = cells + r * n, g = dh + r * n
-                let dc = carry + e * n
-                for j in 0..<n {
-                    let i = s[j], f = s[n + j], cand = s[2 * n + j], o = s[3 * n + j]
-                    let tc = V.tanh(c[j])
-                    let cell = dc[j] + g[j] * o * (1 - tc * tc)
-                    let previous = t > 0 ? c[j - n] : 0
-                    d[j] = cell * cand * i * (1 - i)
-                    d[n + j] = cell * previous * f * (1 - f)
-                    d[2 * n + j] = cell * i * (1 - cand * cand)
-                    d[3 * n + j] = g[j] * tc * o * (1 - o)
-                    dc[j] = cell * f
-                }
+                LSTMLayer.cellBackward(gates + r * width, da + r * width, cells + r * n, dh + r * n,
+                                       carry: carry + e * n, first: t == 0, units: n)
             }
         }
         gemms.gradients(x, y, da, dx, batch: batch, params: params, dparams: dparams, shifted: memo.shifted)
+    }
+
+    /// One example's step back: gate gradients `d` (4n) from the saved gates
+    /// `s`, cells `c` (c − n is the step before), the state gradient `g`,
+    /// and the cell gradient `dc` carried from the step after (updated).
+    static func cellBackward(_ s: UnsafePointer<Float>, _ d: UnsafeMutablePointer<Float>, _ c: UnsafePointer<Float>,
+                             _ g: UnsafePointer<Float>, carry dc: UnsafeMutablePointer<Float>, first: Bool, units n: Int) {
+        for j in 0..<n {
+            let i = s[j], f = s[n + j], cand = s[2 * n + j], o = s[3 * n + j]
+            let tc = V.tanh(c[j])
+            let cell = dc[j] + g[j] * o * (1 - tc * tc)
+            let previous = first ? 0 : c[j - n]
+            d[j] = cell * cand * i * (1 - i)
+            d[n + j] = cell * previous * f * (1 - f)
+            d[2 * n + j] = cell * i * (1 - cand * cand)
+            d[3 * n + j] = g[j] * tc * o * (1 - o)
+            dc[j] = cell * f
+        }
     }
 }

@@ -3,7 +3,7 @@
 # for a bounded time and checks every lesson (the check's tally stays last).
 
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev \
-                libopenblas-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
+                libopenblas-dev liblapacke-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LECTERN := .build/release/lectern

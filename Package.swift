@@ -22,9 +22,11 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // LAPACK's C interface; Debian's liblapack.so.3 is OpenBLAS's own LAPACK.
+        .systemLibrary(name: "CLAPACK", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CLAPACK"]),
         .target(name: "NeuralNet", dependencies: ["Tensors", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Datasets", dependencies: ["Tensors", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Visualizations", dependencies: ["NeuralNet", "Tensors"]),

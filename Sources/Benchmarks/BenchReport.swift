@@ -14,6 +14,8 @@ public struct BenchReport: Codable, Sendable, Equatable {
     public var conv: [Conv]
     /// Absent when the run did not train.
     public var training: Training?
+    /// One epoch of an LSTM classifier; absent when not run.
+    public var lstm: LSTM?
     /// The reference network's layers at the training batch size.
     public var layers: [Layer]
     /// Saliency and occlusion on the reference network; absent when not run.
@@ -24,7 +26,7 @@ public struct BenchReport: Codable, Sendable, Equatable {
 
     public init(quick: Bool, machine: Machine, openblas: OpenBLAS, sgemm: Gemm, conv: [Conv] = [],
                 training: Training? = nil, layers: [Layer] = [], visualizations: Visualization? = nil,
-                tsne: [TSNERun]? = nil, peakMemoryBytes: Int) {
+                tsne: [TSNERun]? = nil, lstm: LSTM? = nil, peakMemoryBytes: Int) {
         self.quick = quick
         self.machine = machine
         self.openblas = openblas
@@ -34,11 +36,12 @@ public struct BenchReport: Codable, Sendable, Equatable {
         self.layers = layers
         self.visualizations = visualizations
         self.tsne = tsne
+        self.lstm = lstm
         self.peakMemoryBytes = peakMemoryBytes
     }
 
     enum CodingKeys: String, CodingKey {
-        case quick, machine, openblas, conv, training, layers, visualizations, tsne
+        case quick, machine, openblas, conv, training, layers, visualizations, tsne, lstm
         case sgemm = "sgemm_1024"
         case peakMemoryBytes = "peak_memory_bytes"
     }
@@ -137,6 +140,30 @@ extension BenchReport {
             case network, data, images, batch, optimizer, runs
             case dataNote = "data_note", learningRate = "learning_rate"
             case secondsPerEpoch = "seconds_per_epoch", imagesPerSecond = "images_per_second"
+        }
+    }
+
+    /// One epoch of `Network.trained` on `LSTMBench.network`, and its LSTM
+    /// layer's GEMM FLOPs over the layer's forward and backward time.
+    public struct LSTM: Codable, Sendable, Equatable {
+        public var network: String
+        public var batch: Int
+        public var sequences: Int
+        public var optimizer: String
+        public var runs: Int
+        public var secondsPerEpoch: Double
+        public var sequencesPerSecond: Double
+        public var layerForwardMs: Double
+        public var layerBackwardMs: Double
+        /// GEMM FLOPs over the whole layer's time (gates and cell included).
+        public var layerGflops: Double
+        public var fractionOfSgemm: Double
+
+        enum CodingKeys: String, CodingKey {
+            case network, batch, sequences, optimizer, runs
+            case secondsPerEpoch = "seconds_per_epoch", sequencesPerSecond = "sequences_per_second"
+            case layerForwardMs = "layer_forward_ms", layerBackwardMs = "layer_backward_ms"
+            case layerGflops = "layer_gflops", fractionOfSgemm = "fraction_of_sgemm"
         }
     }
 

@@ -46,10 +46,12 @@ public enum BenchSuite {
         let layers = try TrainingBench.layers(repeats: settings.layerRepeats)
         let visualizations = try VisualizationBench.measure(repeats: settings.visualizationRepeats)
         let tsne = try EmbeddingBench.measure(sizes: settings.tsneSizes)
+        let lstm = try LSTMBench.measure(runs: settings.trainingRuns, layerRepeats: settings.layerRepeats,
+                                         sgemmGFLOPS: sgemm.gflops)
         // Last: it loads the data set, the largest allocation of the run.
         let training = try TrainingBench.measure(runs: settings.trainingRuns)
         return BenchReport(quick: settings.quick, machine: machine, openblas: openblas, sgemm: sgemm, conv: conv,
                            training: training, layers: layers, visualizations: visualizations,
-                           tsne: tsne.isEmpty ? nil : tsne, peakMemoryBytes: PeakMemory.bytes)
+                           tsne: tsne.isEmpty ? nil : tsne, lstm: lstm, peakMemoryBytes: PeakMemory.bytes)
     }
 }

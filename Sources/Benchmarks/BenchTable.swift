@@ -31,6 +31,16 @@ extension BenchReport {
                          + String(format: "(%.2f s an epoch, median of %d)", training.secondsPerEpoch, training.runs))
             if let note = training.dataNote { lines.append("           \(note)") }
         }
+        if let lstm {
+            lines.append("")
+            lines.append("lstm       \(lstm.network)")
+            lines.append("           \(BenchTable.grouped(lstm.sequences)) random sequences, batch \(lstm.batch), Adam: "
+                         + "\(BenchTable.grouped(Int(lstm.sequencesPerSecond.rounded()))) sequences/s "
+                         + String(format: "(%.2f s an epoch, median of %d)", lstm.secondsPerEpoch, lstm.runs))
+            lines.append(String(format: "           LSTM layer %.1f ms forward, %.1f ms backward: %.1f GFLOP/s of GEMMs, ",
+                                lstm.layerForwardMs, lstm.layerBackwardMs, lstm.layerGflops)
+                         + percent(lstm.fractionOfSgemm) + " of sgemm")
+        }
         if !layers.isEmpty {
             lines.append("")
             let total = layers.reduce(0) { $0 + $1.forwardMs + $1.backwardMs }

@@ -76,7 +76,8 @@ struct DescriptionLexer {
             }
             var after = index
             while after < characters.count, characters[after].isWhitespace { after += 1 }
-            guard after > index, after < characters.count, continuesWord(at: after) else { break }
+            guard after > index, after < characters.count,
+                  continuesWord(at: after) || startsSequenceSize(after: text, at: after) else { break }
             index = after
         }
         return DescriptionToken(kind: .word, text: text, columns: columns, column: columns[0])
@@ -89,6 +90,13 @@ struct DescriptionLexer {
     private func endsWord(at i: Int) -> Bool {
         let c = characters[i]
         return c.isWhitespace || c == "[" || c == "]" || c == "→" || isArrow(at: i)
+    }
+
+    /// `INPUT SEQ-50x10`: the size of a sequence input starts with a
+    /// letter, so it is joined to INPUT explicitly, as digits are.
+    private func startsSequenceSize(after text: String, at i: Int) -> Bool {
+        guard text.uppercased() == "INPUT", i + 3 <= characters.count else { return false }
+        return String(characters[i..<(i + 3)]).uppercased() == "SEQ"
     }
 
     private func continuesWord(at i: Int) -> Bool {

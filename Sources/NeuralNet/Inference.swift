@@ -37,30 +37,39 @@ extension Network {
         public let predictions: [Int]
     }
 
-    public func evaluate(images: Tensor, labels: [Int], loss: Loss = .crossEntropy) throws(NetworkError) -> Evaluation {
+    /// With `targets` (N × outputs, regression) the loss is against them
+    /// and `labels` may be empty; accuracy and predictions then mean nothing.
+    public func evaluate(images: Tensor, labels: [Int], loss: Loss = .crossEntropy,
+                         targets: Tensor? = nil) throws(NetworkError) -> Evaluation {
         let n = try checkBatch(images, what: "the images")
-        try checkLabels(labels, count: n, needed: true)
+        try checkLabels(labels, count: n, needed: targets == nil)
+        if let targets, targets.shape != [n, outputCount] {
+            throw NetworkError("targets must be (\(n), \(outputCount)) for this network, got \(Tensor.describe(targets.shape))")
+        }
         guard n > 0, layerCount > 0 else { return Evaluation(loss: 0, accuracy: 0, predictions: []) }
         let tape = Tape(layerCount: layerCount)
         let d = inputCount, outputs = outputCount
         var total = 0.0, correct = 0
         var predictions = [Int](repeating: 0, count: n)
-        let labels32 = labels.map { Int32($0) }
+        let labels32 = labels.isEmpty ? [Int32](repeating: 0, count: n) : labels.map { Int32($0) }
         var stopped = false
         parameters.withUnsafeBufferPointer { params in
             images.scalars.withUnsafeBufferPointer { all in
                 labels32.withUnsafeBufferPointer { l in
+                  (targets?.scalars ?? []).withUnsafeBufferPointer { t in
                     for lo in stride(from: 0, to: n, by: Network.chunk) {
                         if Interruption.requested { stopped = true; break }
                         let size = min(Network.chunk, n - lo)
                         tape.forward(self, params: params.baseAddress!, input: all.baseAddress! + lo * d,
                                      batch: size, through: layerCount - 1, mode: .inference)
-                        let r = loss.evaluate(self, tape: tape, labels: l.baseAddress! + lo, targets: nil, grad: nil)
+                        let r = loss.evaluate(self, tape: tape, labels: l.baseAddress! + lo,
+                                              targets: targets == nil ? nil : t.baseAddress! + lo * outputs, grad: nil)
                         total += r.loss * Double(size)
                         correct += r.correct
                         let out = tape.output(of: layerCount - 1)
                         for e in 0..<size { predictions[lo + e] = Loss.argmax(out + e * outputs, count: outputs) }
                     }
+                  }
                 }
             }
         }

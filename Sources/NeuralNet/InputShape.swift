@@ -1,8 +1,10 @@
 /// What a network takes in: an image (height × width × channels) or a
-/// vector of values.
+/// vector of values, or a sequence of vectors.
 public enum InputShape: Sendable, Hashable {
     case image(height: Int, width: Int, channels: Int)
     case vector(Int)
+    /// T steps of F values each: `INPUT SEQ-TxF`.
+    case sequence(steps: Int, features: Int)
 
     /// The canonical text of the INPUT token: `INPUT 224x224x3`, `INPUT 784`.
     public var token: String { "INPUT \(shape)" }
@@ -12,6 +14,7 @@ public enum InputShape: Sendable, Hashable {
         switch self {
         case let .image(h, w, c): OutputShape(height: h, width: w, channels: c)
         case let .vector(n): OutputShape.vector(n)
+        case let .sequence(t, f): OutputShape.sequence(steps: t, features: f)
         }
     }
 }

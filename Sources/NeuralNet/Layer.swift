@@ -35,8 +35,15 @@ final class LayerMemo {
     /// Dropout's kept-and-scaled mask, LRN's denominators, a convolution's
     /// output before it is laid out per image.
     let scratch = FloatBuffer()
-    /// A convolution's column gradients.
+    /// A convolution's column gradients; a recurrent layer's gradients at
+    /// its gate pre-activations.
     let extra = FloatBuffer()
+    /// A recurrent layer's ∂L/∂h_t at every step of its last backward pass,
+    /// kept because `time_gradients` measures how it fades back in time.
+    let stepGradients = FloatBuffer()
+    /// A recurrent layer's second working buffer: the cell gradient carried
+    /// back a step, then the states shifted by one step.
+    let shifted = FloatBuffer()
 }
 
 /// One layer of a network, on a batch laid out as N examples of the

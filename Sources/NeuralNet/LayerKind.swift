@@ -19,6 +19,12 @@ public enum LayerKind: Sendable, Hashable {
     /// Local response normalization across channels, AlexNet's constants.
     case lrn
     case softmax
+    /// Elman recurrent layer with this many tanh units, over a sequence.
+    case rnn(Int)
+    /// Long short-term memory with this many cells, over a sequence.
+    case lstm(Int)
+    /// The last step of a sequence, as a vector.
+    case last
 
     /// The padding a convolution gets when the description gives none: it
     /// keeps the size at stride 1 for odd kernels.
@@ -41,6 +47,9 @@ public enum LayerKind: Sendable, Hashable {
         case let .dropout(p): return "DROPOUT-\(LayerKind.decimal(p))"
         case .lrn: return "LRN"
         case .softmax: return "SOFTMAX"
+        case let .rnn(n): return "RNN-\(n)"
+        case let .lstm(n): return "LSTM-\(n)"
+        case .last: return "LAST"
         }
     }
 
@@ -57,6 +66,9 @@ public enum LayerKind: Sendable, Hashable {
         case .dropout: "dropout"
         case .lrn: "lrn"
         case .softmax: "softmax"
+        case .rnn: "rnn"
+        case .lstm: "lstm"
+        case .last: "last"
         }
     }
 
@@ -65,8 +77,21 @@ public enum LayerKind: Sendable, Hashable {
     /// to the lecture's memory count.
     var isElementWise: Bool {
         switch self {
-        case .conv, .maxPool, .avgPool, .fc: false
+        case .conv, .maxPool, .avgPool, .fc, .rnn, .lstm, .last: false
         case .relu, .tanh, .sigmoid, .dropout, .lrn, .softmax: true
+        }
+    }
+
+    /// RNN and LSTM: the layers `time_gradients` can measure.
+    public var isRecurrent: Bool { recurrence != nil }
+
+    /// Recurrent layers: their units and how many blocks of them each
+    /// step computes (1 for an RNN, 4 gates for an LSTM).
+    var recurrence: (units: Int, gates: Int)? {
+        switch self {
+        case let .rnn(n): (n, 1)
+        case let .lstm(n): (n, 4)
+        default: nil
         }
     }
 

@@ -9,11 +9,11 @@ extension LayerSpec {
     /// POOL layer is handed a vector.
     func outputShape(for input: OutputShape,
                      producer: String?) throws(DescriptionError) -> OutputShape {
+        let source = producer.map { "\($0) gives" } ?? "the input is"
         switch kind {
         case .conv, .maxPool, .avgPool:
-            guard !input.isVector else {
-                let source = producer.map { "\($0) gives" } ?? "the input is"
-                throw fail("\(label) needs an image, but \(source) a vector of \(input.channels) values")
+            guard !input.isVector, !input.isSequence else {
+                throw fail("\(label) needs an image, but \(source) \(input.noun)")
             }
             guard let window = kind.window else { return input }
             let height = try slide(input.height, window, on: input)
@@ -26,15 +26,35 @@ extension LayerSpec {
             }
             return output
         case let .fc(outputs):
+            guard !input.isSequence else {
+                throw fail("\(label) needs a vector or an image, but \(source) \(input.noun); add LAST before it to keep the last step")
+            }
             return .vector(outputs)
-        case .relu, .tanh, .sigmoid, .dropout, .lrn, .softmax:
+        case .lrn, .softmax:
+            // Both would mix values across steps, which a sequence's layout does not mean.
+            guard !input.isSequence else {
+                throw fail("\(label) needs a vector or an image, but \(source) \(input.noun); add LAST before it to keep the last step")
+            }
             return input
+        case .relu, .tanh, .sigmoid, .dropout:
+            return input
+        case .rnn, .lstm, .last:
+            guard input.isSequence else {
+                throw fail("\(label) needs a sequence (INPUT SEQ-TxF or a recurrent layer), but \(source) \(input.noun)")
+            }
+            guard let (units, _) = kind.recurrence else { return .vector(input.features) }
+            guard input.steps.multipliedOrNil(by: units) != nil else {
+                throw fail("\(label) gives a \(input.steps)-step sequence of \(units) values, too large to count")
+            }
+            return .sequence(steps: input.steps, features: units)
         }
     }
 
     /// Weights, biases and multiply-accumulates for one input:
     /// CONV k·k·Cin·n weights, n biases, Hout·Wout·n·k·k·Cin MACs;
-    /// FC in·out weights, out biases, in·out MACs; the rest none.
+    /// FC in·out weights, out biases, in·out MACs; RNN-n (G = 1) and
+    /// LSTM-n (G = 4 gates) G·n·(F + n) weights, G·n biases, T times the
+    /// weights in MACs; the rest none.
     func costs(input: OutputShape,
                output: OutputShape) throws(DescriptionError) -> (weights: Int, biases: Int, macs: Int) {
         switch kind {
@@ -52,7 +72,19 @@ extension LayerSpec {
                 throw fail("\(label) has too many weights to count (\(input.count) inputs × \(outputs) outputs)")
             }
             return (weights, outputs, weights)
-        case .maxPool, .avgPool, .relu, .tanh, .sigmoid, .dropout, .lrn, .softmax:
+        case let .rnn(units), let .lstm(units):
+            // Per step: every gate's units read the step's F values and the
+            // previous step's units; the weights are shared by all T steps.
+            let gates = kind.recurrence?.gates ?? 1
+            guard let rows = units.multipliedOrNil(by: gates),
+                  let perStep = input.features.addingOrNil(units)?.multipliedOrNil(by: rows) else {
+                throw fail("\(label) has too many weights to count")
+            }
+            guard let macs = perStep.multipliedOrNil(by: input.steps) else {
+                throw fail("\(label) needs too many multiply-accumulates to count")
+            }
+            return (perStep, rows, macs)
+        case .maxPool, .avgPool, .relu, .tanh, .sigmoid, .dropout, .lrn, .softmax, .last:
             return (0, 0, 0)
         }
     }

@@ -12,11 +12,13 @@ enum LayerTokenParser {
         ("RELU", "RELU", "RELU"), ("TANH", "TANH", "TANH"), ("SIGMOID", "SIGMOID", "SIGMOID"),
         ("DROPOUT", "DROPOUT-p", "DROPOUT-p (e.g. DROPOUT-0.5)"),
         ("LRN", "LRN", "LRN"), ("SOFTMAX", "SOFTMAX", "SOFTMAX"),
+        ("RNN", "RNN-n", "RNN-n (e.g. RNN-32)"), ("LSTM", "LSTM-n", "LSTM-n (e.g. LSTM-128)"),
+        ("LAST", "LAST", "LAST"),
     ]
 
     /// Names other libraries use, so a suggestion lands on the right layer
     /// rather than on the nearest spelling (MAXPOOL is nearer to AVGPOOL).
-    private static let aliases = ["MAXPOOL": "POOL", "DENSE": "FC", "LINEAR": "FC"]
+    private static let aliases = ["MAXPOOL": "POOL", "DENSE": "FC", "LINEAR": "FC", "GRU": "LSTM", "SIMPLERNN": "RNN"]
 
     /// The leading letters of a word, upper-cased: the keyword it starts with.
     static func keyword(of text: String) -> String {
@@ -24,7 +26,8 @@ enum LayerTokenParser {
     }
 
     static func isInput(_ token: DescriptionToken) -> Bool {
-        keyword(of: token.text) == "INPUT"
+        // `INPUT SEQ-50x10` lexes as one word whose letters run on into SEQ.
+        ["INPUT", "INPUTSEQ"].contains(keyword(of: token.text))
     }
 
     static func inputShape(_ token: DescriptionToken) throws(DescriptionError) -> InputShape {
@@ -35,6 +38,7 @@ enum LayerTokenParser {
         guard !sizeText.isEmpty else {
             throw fail("expected the input size after INPUT, e.g. 'INPUT 28x28x1' or 'INPUT 784'")
         }
+        if sizeText.uppercased().hasPrefix("SEQ") { return try sequenceShape(sizeText, column: column) }
         let parts = sizeText.split(omittingEmptySubsequences: false) { "xX×".contains($0) }
         var sizes: [Int] = []
         for part in parts {
@@ -52,6 +56,30 @@ enum LayerTokenParser {
             throw fail("the input \(sizeText) has too many values to count")
         }
         return .image(height: sizes[0], width: sizes[1], channels: sizes[2])
+    }
+
+    /// `SEQ-TxF`: T steps of F values.
+    private static func sequenceShape(_ text: String, column: Int) throws(DescriptionError) -> InputShape {
+        let found = "found 'INPUT \(text)'"
+        func fail(_ message: String) -> DescriptionError { DescriptionError(column: column, message: message) }
+        let body = text.dropFirst(3)
+        let parts = body.dropFirst().split(omittingEmptySubsequences: false) { "xX×".contains($0) }
+        guard body.first == "-", parts.count == 2 else {
+            throw fail("expected 'INPUT SEQ-TxF' (T steps of F values, e.g. 'INPUT SEQ-50x10'), \(found)")
+        }
+        let token = DescriptionToken(kind: .word, text: "INPUT" + text, columns: [], column: column)
+        var sizes: [Int] = []
+        for part in parts {
+            guard let size = try number(part, in: token, column: column) else {
+                throw fail("expected 'INPUT SEQ-TxF' with whole numbers, \(found)")
+            }
+            sizes.append(size)
+        }
+        guard sizes.allSatisfy({ $0 >= 1 }) else { throw fail("sequence sizes must be at least 1, \(found)") }
+        guard sizes[0].multipliedOrNil(by: sizes[1]) != nil else {
+            throw fail("the input \(text) has too many values to count")
+        }
+        return .sequence(steps: sizes[0], features: sizes[1])
     }
 
     static func layerKind(_ token: DescriptionToken) throws(DescriptionError) -> LayerKind {
@@ -106,6 +134,14 @@ enum LayerTokenParser {
                   let p = Double(digits) else { throw malformed() }
             guard p < 1 else { throw fail("the dropout probability in '\(token.text)' must be less than 1") }
             return .dropout(p)
+        case "RNN", "LSTM":
+            guard rest.first == "-" else { throw malformed() }
+            let n = try int(rest.dropFirst())
+            try atLeastOne(n, "the number of units")
+            return keyword == "RNN" ? .rnn(n) : .lstm(n)
+        case "LAST":
+            guard rest.isEmpty else { throw malformed() }
+            return .last
         case "RELU", "TANH", "SIGMOID", "LRN", "SOFTMAX":
             guard rest.isEmpty else { throw malformed() }
             switch keyword {

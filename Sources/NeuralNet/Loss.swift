@@ -30,7 +30,8 @@ public enum Loss: String, Sendable, Hashable, CaseIterable {
         for e in 0..<n {
             let y = out + e * d
             let label = Int(labels[e])
-            correct += Loss.argmax(y, count: d) == label ? 1 : 0
+            // Regression targets have no class to be right about.
+            correct += targets == nil && Loss.argmax(y, count: d) == label ? 1 : 0
             switch self {
             case .crossEntropy:
                 if network.endsInSoftmax {

@@ -75,6 +75,9 @@ public struct Network: Sendable {
         case let .dropout(p): return DropoutLayer(spec: spec, input: input, probability: p)
         case .lrn: return LRNLayer(spec: spec, input: input)
         case .softmax: return SoftmaxLayer(spec: spec, input: input)
+        case .rnn: return RNNLayer(spec: spec, input: input, output: output)
+        case .lstm: return LSTMLayer(spec: spec, input: input, output: output)
+        case .last: return LastLayer(spec: spec, input: input, output: output)
         }
     }
 
@@ -91,8 +94,10 @@ public struct Network: Sendable {
     }
     public var outputCount: Int { layers.last?.output.count ?? inputCount }
 
+    /// [C, H, W] for an image, [n] for a vector, [T, F] for a sequence.
     static func tensorShape(_ s: OutputShape) -> [Int] {
-        s.isVector ? [s.channels] : [s.channels, s.height, s.width]
+        if s.isSequence { return [s.steps, s.features] }
+        return s.isVector ? [s.channels] : [s.channels, s.height, s.width]
     }
 
     /// Index of a layer by name (`conv1`; `input` is -1), or an error listing the names.

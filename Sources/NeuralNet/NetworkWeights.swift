@@ -51,6 +51,8 @@ extension Network {
     func weightShape(_ index: Int) -> [Int] {
         let layer = layers[index]
         if case let .conv(k, f, _, _) = layer.spec.kind { return [f, layer.input.channels, k, k] }
+        // [W_x W_h], one row a unit (of each LSTM gate): see `RecurrentGEMMs`.
+        if let (units, gates) = layer.spec.kind.recurrence { return [gates * units, layer.input.features + units] }
         return [layer.output.count, layer.input.count]
     }
 

@@ -31,6 +31,10 @@ extension NetworkDescription {
     /// divides by it.
     public func receptiveField(layer name: String) throws(DescriptionError) -> ReceptiveField {
         let last = try index(ofLayer: name)
+        if case .sequence = input {
+            throw DescriptionError(column: 0, message:
+                "receptive fields are for image and vector inputs; this network reads a sequence (\(input.token))")
+        }
         var field = ReceptiveField(size: 1, stride: 1, offset: 0)
         for layer in layers.prefix(last + 1) {
             if case .fc = layer.kind {
@@ -54,6 +58,7 @@ extension NetworkDescription {
         switch input {
         case let .image(height, width, _): max(height, width)
         case let .vector(n): n
+        case let .sequence(t, f): t * f
         }
     }
 }

@@ -163,6 +163,10 @@ extension Network {
     func checkBatch(_ x: Tensor, what: String) throws(NetworkError) -> Int {
         let shape = inputShape
         if x.rank == 2, x.shape[1] == inputCount { return x.shape[0] }
+        // Sizes of 1 carry no layout: `dataset` stores (N, T, F) sequences and
+        // (N, H, W) images as (N, 1, ·, ·), which is the same memory.
+        let squeezed = x.shape.dropFirst().filter { $0 != 1 }
+        if x.rank >= 2, squeezed == shape.filter({ $0 != 1 }) { return x.shape[0] }
         guard x.rank == shape.count + 1, Array(x.shape.dropFirst()) == shape else {
             throw NetworkError("\(what) must be N × \(Tensor.describe(shape)) for this network's INPUT, got \(Tensor.describe(x.shape))")
         }

@@ -95,7 +95,7 @@ struct OcclusionPlan {
     static func isLocal(_ kind: LayerKind) -> Bool {
         switch kind {
         case .conv, .maxPool, .avgPool, .relu, .tanh, .sigmoid, .dropout, .lrn: true
-        case .fc, .softmax: false
+        case .fc, .softmax, .rnn, .lstm, .last: false
         }
     }
 

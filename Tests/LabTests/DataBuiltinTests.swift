@@ -50,12 +50,13 @@ import Tensors
     }
 
     @Test func datasetErrors() {
-        #expect(error("dataset(zeros([3, 4]), [0, 1, 2])")?.contains("(N, C, H, W) or (N, H, W), not (3, 4)") == true)
+        #expect(error("dataset(zeros([3, 1, 1, 1, 4]), [0, 1, 2])")?.contains("(N, C, H, W), (N, H, W) or (N, n), not (3, 1, 1, 1, 4)") == true)
         #expect(error("dataset(zeros([0, 2, 2]), [])")?.contains("holds no images") == true)
         #expect(error("dataset(zeros([3, 2, 2]), [0, 1])") == "dataset: there are 3 images but 2 labels")
         #expect(error("dataset(zeros([2, 2, 2]), [0, -1])")?.contains("label -1 (item 1) is not a class number") == true)
-        #expect(error("dataset(zeros([2, 2, 2]), [0, 1.5])")?.contains("label 1.5 (item 1)") == true)
-        #expect(error("dataset(zeros([2, 2, 2]), [[0, 1]])")?.contains("list of class numbers") == true)
+        // Since format 1.1 (section 9.5) real values or an (N, k) table are regression targets.
+        #expect(error("dataset(zeros([2, 2, 2]), [0, 100000])")?.contains("label 100,000 (item 1)") == true)
+        #expect(error("dataset(zeros([2, 2, 2]), [[0, 1]])")?.contains("there are 2 inputs but 1 target") == true)
         #expect(error("dataset(zeros([2, 2, 2]), [0, 2], classes=[\"a\", \"b\"])")?
             .contains("label 2 (item 1) has no name: 'classes' names 2 classes (labels 0 to 1)") == true)
         #expect(error("dataset(zeros([1, 2, 2]), [0], classes=[1])")?.contains("list of names") == true)

@@ -70,7 +70,7 @@ struct DescriptionErrorTests {
              message: "unknown layer 'SOFMAX'; did you mean SOFTMAX?"),
         Case(source: "INPUT 10 -> BANANA", column: 13,
              message: "unknown layer 'BANANA'; expected one of CONVk-n, POOLk, AVGPOOLk, FC-n, RELU, TANH, "
-                 + "SIGMOID, DROPOUT-p, LRN, SOFTMAX"),
+                 + "SIGMOID, DROPOUT-p, LRN, SOFTMAX, RNN-n, LSTM-n, LAST"),
         Case(source: "INPUT 10 -> 64", column: 13,
              message: "unknown layer '64'; expected a layer such as CONV3-64 or RELU"),
         Case(source: "INPUT 28x28x1 -> CONV3", column: 18,

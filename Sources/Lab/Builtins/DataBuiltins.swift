@@ -76,15 +76,19 @@ enum DataBuiltins {
     static let maxClasses = 100_000
 
     static let dataset = Builtin("dataset(images: tensor, labels: tensor, classes: list = none)",
-                                 "a dataset from (N, C, H, W) or (N, H, W) images and N class numbers; classes names them") { args, _ in
+                                 "a dataset from (N, C, H, W), (N, H, W) or (N, n) inputs and N class numbers (classes names them), or real targets, (N,) or (N, k), for regression") { args, _ in
         var images = try args.tensor("images")
+        // (N, n) vectors are inputs of `INPUT n` networks, kept as they are.
         if images.rank == 3 { images = Tensor(shape: [images.shape[0], 1] + images.shape.dropFirst(), scalars: images.scalars) }
-        guard images.rank == 4 else {
-            throw LabError("dataset: 'images' must have shape (N, C, H, W) or (N, H, W), not \(Tensor.describe(images.shape))",
+        guard images.rank == 4 || images.rank == 2 else {
+            throw LabError("dataset: 'images' must have shape (N, C, H, W), (N, H, W) or (N, n), not \(Tensor.describe(images.shape))",
                            at: args.location("images"))
         }
         let n = images.shape[0]
         guard n > 0 else { throw LabError("dataset: 'images' holds no images", at: args.location("images")) }
+        if let targets = try RegressionData.targets(args, count: n) {
+            return .object(DatasetValue(RegressionData.dataset(images, targets)))
+        }
         let labels = try classNumbers(args, count: n)
         let classes: [String]
         if args.has("classes") {

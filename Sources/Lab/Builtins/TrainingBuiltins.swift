@@ -32,6 +32,10 @@ enum TrainingBuiltins {
             throw LabError("train: loss must be \"cross_entropy\" or \"mse\", got \"\(lossName)\"", at: args.location("loss"))
         }
         options.loss = loss
+        if data.targets != nil, loss != .mse {
+            throw LabError("train: this is a regression dataset (real-valued targets); train it with loss=\"mse\"",
+                           at: args.location("dataset"))
+        }
         guard options.learningRate > 0, options.learningRate.isFinite else {
             throw LabError("train: lr must be a positive number", at: args.location("lr"))
         }
@@ -42,7 +46,8 @@ enum TrainingBuiltins {
         let (trained, history) = try { () throws -> (Network, TrainingHistory?) in
             let bar = ProgressBar(label: "\(session.file):\(context.location.line) train")
             do {
-                let (net, history) = try network.trained(images: data.images, labels: data.labels, options: options,
+                let (net, history) = try network.trained(images: data.images, labels: data.labels, targets: data.targets,
+                                                         options: options,
                                                                validation: validation.map { ($0.images, $0.labels) }) { p in
                     bar.update(p)
                     try context.checkDeadline()
@@ -65,6 +70,15 @@ enum TrainingBuiltins {
         // networks on the test set would otherwise pay a full pass per
         // network on every render.
         return .record(try {
+            if let targets = data.targets {
+                // Regression: the mean squared error is all there is to report.
+                do {
+                    let result = try network.evaluate(images: data.images, labels: [], loss: .mse, targets: targets)
+                    return Record([("loss", .number(result.loss))])
+                } catch let error as NetworkError {
+                    throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
+                }
+            }
             let result: Network.Evaluation
             do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
                 throw LabError("evaluate: \(error.message)", at: args.location("dataset"))

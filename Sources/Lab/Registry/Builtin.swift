@@ -164,8 +164,10 @@ public struct BuiltinRegistry: Sendable {
     /// Every built-in Lectern ships.
     public static let standard = BuiltinRegistry(groups: [
         Group(title: "Math", builtins: MathBuiltins.all + StatisticsBuiltins.all),
+        Group(title: "Linear algebra", builtins: LinearAlgebraBuiltins.all),
         Group(title: "Data", builtins: DataBuiltins.all + TransformBuiltins.all),
         Group(title: "Models", builtins: ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all),
+        Group(title: "Sequences and recurrent networks", builtins: SequenceBuiltins.all),
         Group(title: "Understanding a trained network",
               builtins: AttributionBuiltins.all + UnitBuiltins.all + ProbeBuiltins.all),
         Group(title: "Optimizing the input", builtins: OptimizationBuiltins.all),

@@ -70,7 +70,8 @@ enum ValueCodec {
                 w.tag("0")
             }
         case let d as DatasetValue:
-            guard d.images.count <= maxDatasetValues else { return false }
+            // Regression targets have no stored form yet: such a block runs again.
+            guard d.images.count <= maxDatasetValues, d.data.targets == nil else { return false }
             w.tag("d")
             w.tensor(d.images)
             w.count(d.labels.count)

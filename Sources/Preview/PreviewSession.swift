@@ -42,16 +42,14 @@ public final class PreviewSession {
 
         var watcher = FileWatcher(roots: rebuilder.watchedFolders(projectRoot: settings.options.projectRoot),
                                   excluding: [settings.output])
-        renderReporting(initial: true)
+        renderReporting(changed: nil)
         ready("http://127.0.0.1:\(port)/")
 
         while !stop.requested {
             Thread.sleep(forTimeInterval: PreviewSession.pollInterval)
             let changed = watcher.changes()
             guard !changed.isEmpty, !stop.requested else { continue }
-            let names = changed.sorted().map { Pipeline.relative(URL(fileURLWithPath: $0)) }
-            log("changed: " + names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : ""))
-            renderReporting(initial: false)
+            renderReporting(changed: changed)
         }
         try? blocking { await server.stop() }
         log("stopped")
@@ -62,15 +60,22 @@ public final class PreviewSession {
         return (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(".lectern-cache")
     }
 
-    private func renderReporting(initial: Bool) {
+    /// `changed` is nil for the first render, which always reports.
+    private func renderReporting(changed: Set<String>?) {
         let started = Date()
         stop.rendering = true
         defer { stop.rendering = false }
         do {
-            try rebuilder.render()
-            let n = rebuilder.lessons.count
-            log(String(format: "%@ %d lesson%@ in %.2f s", initial ? "rendered" : "re-rendered",
-                       n, n == 1 ? "" : "s", Date().timeIntervalSince(started)))
+            guard try rebuilder.render() || changed == nil else { return }
+            let seconds = Date().timeIntervalSince(started)
+            if let changed {
+                let names = changed.sorted().map { Pipeline.relative(URL(fileURLWithPath: $0)) }
+                log(String(format: "re-rendered in %.2f s after a change to ", seconds)
+                    + names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : ""))
+            } else {
+                let n = rebuilder.lessons.count
+                log(String(format: "rendered %d lesson%@ in %.2f s", n, n == 1 ? "" : "s", seconds))
+            }
         } catch {
             log("error: \(error)")
         }

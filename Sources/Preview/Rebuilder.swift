@@ -25,22 +25,34 @@ final class Rebuilder {
 
     /// Renders, writes the pages that changed and index.html, and publishes
     /// them; lessons are found again first, so new and removed ones count.
-    func render() throws {
+    /// Reports, and returns true, only for what ran or changed: a save of a
+    /// file no lesson reads (a log beside the lessons, say) is all cache hits
+    /// and stays quiet, so the preview's own output cannot keep it busy.
+    @discardableResult
+    func render() throws -> Bool {
         lessons = try Pipeline.discover(paths)
         let indexURL = output.appendingPathComponent("index.html")
         let oldIndex = FileManager.default.contents(atPath: indexURL.path)
         var pages: [String: Site.Page] = [:]
         var changed = Set<String>()
+        var news = false
+        let before = site.currentVersion
         _ = try pipeline.render(lessons, to: output) { outcome, target, wrote in
             let name = target.lastPathComponent
-            pages[name] = outcome.html != nil
+            let page: Site.Page = outcome.html != nil
                 ? .file : .failed(title: outcome.path, diagnostics: outcome.diagnostics.map(\.rendered))
+            pages[name] = page
             if wrote { changed.insert(name) }
-            report(outcome, target, wrote)
+            // A lesson that fails to load is never cached: it is news only when its errors change.
+            if wrote || (outcome.html != nil && !outcome.cached) || site.page(name)?.0 != page {
+                news = true
+                report(outcome, target, wrote)
+            }
         }
         if FileManager.default.contents(atPath: indexURL.path) != oldIndex { changed.insert("index.html") }
         pages["index.html"] = .file
         site.publish(pages: pages, changed: changed)
+        return news || site.currentVersion != before
     }
 
     /// The folders to watch: each lesson's project and the folders named on

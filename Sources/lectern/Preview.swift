@@ -40,7 +40,6 @@ struct PreviewCommand: ParsableCommand {
 
     /// One line per lesson that ran or whose page changed, as `render` prints it.
     static func report(_ o: Pipeline.Outcome, _ target: URL, _ wrote: Bool) {
-        guard !o.cached || wrote else { return }
         Terminal.printDiagnostics(o)
         let r = o.report
         let state = o.html == nil ? "not loaded" : o.cached ? "cached" : String(format: "%.2f s", r.seconds)

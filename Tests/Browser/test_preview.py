@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-LECTERN = os.environ.get("LECTERN", str(ROOT / ".build/release/lectern"))
+LECTERN = os.path.abspath(os.environ.get("LECTERN", str(ROOT / ".build/release/lectern")))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -106,7 +106,7 @@ def test_errors_show_in_the_browser(project, preview, browser):
     page.goto(preview + "intro.html")
     save(project, lesson("A block that fails.", block="y = nosuch(1)"))
     page.get_by_text("A block that fails.").wait_for(timeout=10_000)
-    assert "nosuch" in page.content()
+    assert "lessons/intro.md:9:5 error: unknown function 'nosuch'" in page.inner_text("body")
 
     save(project, "---\ntitle: T\nseeed: 4\n---\n# T\n")
     page.get_by_text("did not load").wait_for(timeout=10_000)

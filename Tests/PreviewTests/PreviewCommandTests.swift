@@ -102,12 +102,18 @@ import Testing
         // A block error shows on the page, located.
         try project.write(Self.lesson("Broken.", block: "y = nosuch(1)"))
         let broken = await Self.wait(for: page, seconds: 10) { $0.contains("Broken.") }
-        #expect(broken?.contains("nosuch") == true)
+        #expect(broken?.contains("lessons/intro.md:9:5</span> <strong>error:</strong> unknown function") == true)
 
         // A lesson that does not load gets an error page with file:line:column.
         try project.write("---\ntitle: T\nseeed: 4\n---\n# T\n")
         let failed = await Self.wait(for: page, seconds: 10) { $0.contains("did not load") }
         #expect(failed?.contains("intro.md:3:1: error: unknown front matter key") == true, "\(failed ?? "nothing")")
+
+        // Output of its own in the project (this log) does not keep it busy.
+        try await Task.sleep(for: .milliseconds(300))
+        let log = try String(contentsOf: preview.log, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try String(contentsOf: preview.log, encoding: .utf8) == log, "quiet when nothing changed")
 
         preview.process.terminate()  // SIGTERM
         #expect(preview.finish() == 0)

@@ -43,7 +43,7 @@ public final class PreviewSession {
         var watcher = FileWatcher(roots: rebuilder.watchedFolders(projectRoot: settings.options.projectRoot),
                                   excluding: [settings.output])
         renderReporting(changed: nil)
-        ready("http://127.0.0.1:\(port)/")
+        if !stop.requested { ready("http://127.0.0.1:\(port)/") }
 
         while !stop.requested {
             Thread.sleep(forTimeInterval: PreviewSession.pollInterval)

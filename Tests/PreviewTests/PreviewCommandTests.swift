@@ -138,4 +138,26 @@ import Testing
         preview.process.interrupt()
         #expect(preview.finish() == 0)
     }
+
+    /// A signal during a render: the first lets it finish, a second abandons
+    /// it; either way the status is 0 and no page is left half written.
+    @Test(arguments: [1, 2]) func signalDuringARenderLeavesNoPartialPage(signals: Int) async throws {
+        let project = try Project(Self.lesson("Slow.", block: "n = len([x * x for x in arange(200000)])"))
+        let port = try Listener.freePort()
+        let preview = try Running(in: project, port: port)
+        try await Task.sleep(for: .milliseconds(300))
+        for _ in 0..<signals {
+            preview.process.interrupt()
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(preview.finish() == 0)
+        let output = project.root.appendingPathComponent("output")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        #expect(!files.contains { $0.contains(".tmp-") }, "\(files)")
+        if files.contains("intro.html") {
+            let page = try String(contentsOf: output.appendingPathComponent("intro.html"), encoding: .utf8)
+            #expect(page.hasSuffix("</html>\n") || page.hasSuffix("</html>"), "a whole page or none")
+        }
+        if signals == 1 { #expect(files.contains("intro.html"), "the render in progress finished") }
+    }
 }

@@ -59,8 +59,13 @@ def preview(project):
         time.sleep(0.05)
     yield base
     proc.terminate()
-    assert proc.wait(timeout=30) == 0, "SIGTERM stops the preview with status 0"
+    try:
+        status = proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        status = proc.wait()
     log.close()
+    assert status == 0, "SIGTERM stops the preview with status 0"
 
 
 @pytest.fixture

@@ -57,12 +57,20 @@ import Testing
 
         var stderr: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
 
-        func finish() -> Int32 {
-            process.waitUntilExit()
+        /// The exit status, or -1 if it had not stopped after `seconds` (then it is killed,
+        /// so a preview that ignores a signal fails the test instead of hanging the suite).
+        func finish(seconds: Double = 30) -> Int32 {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            guard !process.isRunning else {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                return -1
+            }
             return process.terminationStatus
         }
 
-        deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        deinit { if process.isRunning { process.terminate(); _ = finish(seconds: 5) } }
     }
 
     /// Polls `url` until its body satisfies `done` or `seconds` pass.

@@ -1,9 +1,14 @@
 # Two commands: `make` installs what is missing, builds and renders the
 # lessons; `make test` installs, runs the unit tests, fuzzes each fuzz target
-# for a bounded time and checks every lesson (the check's tally stays last).
+# for a bounded time, runs the browser test of `lectern preview`, and checks
+# every lesson (the check's tally stays the last line).
 
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev \
                 libopenblas-dev liblapacke-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
+# The browser test drives Debian's Chromium (Playwright's own browser download
+# does not work here) with Playwright and pytest from PyPI.
+BROWSER_DEB_PACKAGES := chromium
+PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LECTERN := .build/release/lectern
@@ -14,13 +19,12 @@ FUZZ_TARGETS := lesson language decoders
 FUZZ_SECONDS ?= 35
 FUZZ_SWIFTFLAGS := -Xswiftc -sanitize=fuzzer,address
 
-.PHONY: all deps build render test unit check bench clean fuzz fuzz-build
+.PHONY: all deps browser-deps build render test unit browser-test check bench clean fuzz fuzz-build
 
 all: render
 
 # Installs only what dpkg does not already have, so a ready machine pays nothing.
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+install-missing = @missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -28,6 +32,13 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+deps:
+	$(call install-missing,$(DEB_PACKAGES))
+
+browser-deps:
+	$(call install-missing,$(BROWSER_DEB_PACKAGES))
+	@$(PYTHON) -c "import playwright, pytest" 2>/dev/null || $(PYTHON) -m pip install -q playwright pytest
 
 build: deps
 	$(SWIFT) build -c release --product lectern
@@ -47,9 +58,14 @@ fuzz-build: deps
 fuzz: fuzz-build
 	Fuzz/run.sh $(FUZZ_BUILD)/debug $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
+# pytest's status passes through; 5 (nothing collected) is a failure here too.
+browser-test: build browser-deps
+	@LECTERN=$(LECTERN) $(PYTHON) -m pytest -q -s Tests/Browser; status=$$?; \
+	if [ $$status = 5 ]; then echo "browser-test: pytest collected no tests" >&2; exit 1; fi; exit $$status
+
 # In this order (make runs prerequisites left to right), so the check's
 # tally is the last line CI reads.
-test: unit fuzz check
+test: unit fuzz browser-test check
 
 bench: build
 	$(LECTERN) bench

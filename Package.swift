@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        // `lectern preview`'s HTTP server: no dependencies of its own, so a cold build pays about a minute.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
@@ -44,8 +46,13 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], plugins: ["EngineFingerprint"]),
+        // The preview server: Notebook never sees the server library.
+        .target(name: "Preview", dependencies: [
+            "Notebook",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "lectern", dependencies: [
-            "Notebook", "Lab", "Benchmarks", "Tensors",
+            "Notebook", "Preview", "Lab", "Benchmarks", "Tensors",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -58,5 +65,6 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Lab", "NeuralNet"], resources: [.copy("Golden")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     ]
 )

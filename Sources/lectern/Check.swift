@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = Pipeline(options: lessons.pipelineOptions)
+        let pipeline = Pipeline(options: lessons.pipelineOptions())
         let urls: [URL]
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
         guard !urls.isEmpty else { throw ValidationError("no lessons in \(lessons.paths.joined(separator: " ")): give .md files or folders that hold them") }

@@ -27,17 +27,20 @@ struct Lectern: ParsableCommand {
     }
 }
 
-/// Options shared by render and check.
+/// Options shared by the commands that run lessons.
 struct LessonOptions: ParsableArguments {
     @Argument(help: "Lesson files or folders of lessons.")
     var paths: [String] = ["lessons"]
-
-    @Flag(help: "Keep raw HTML in lessons instead of omitting it.")
-    var unsafe = false
 
     @Flag(name: .customLong("no-cache"), help: "Ignore .lectern-cache/ and run every block.")
     var noCache = false
 
     @Option(help: "The project folder: lessons read files only inside it; .lectern-cache/ lives here.")
     var root: String?
+}
+
+/// `--unsafe`, only where pages are written: `check` shows no HTML.
+struct RawHTMLOption: ParsableArguments {
+    @Flag(help: "Keep raw HTML in lessons instead of omitting it.")
+    var unsafe = false
 }

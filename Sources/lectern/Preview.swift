@@ -9,6 +9,7 @@ struct PreviewCommand: ParsableCommand {
         abstract: "Render, serve the pages on 127.0.0.1, and re-render and reload the browser on every save.")
 
     @OptionGroup var lessons: LessonOptions
+    @OptionGroup var html: RawHTMLOption
 
     @Option(help: "Where the pages go (the same files `lectern render` writes).")
     var out = "output"
@@ -22,7 +23,7 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let settings = PreviewSession.Settings(paths: lessons.paths, output: URL(fileURLWithPath: out),
-                                               options: lessons.pipelineOptions, port: port)
+                                               options: lessons.pipelineOptions(unsafe: html.unsafe), port: port)
         let session: PreviewSession
         do {
             session = try PreviewSession(settings, log: PreviewCommand.say, report: PreviewCommand.report)

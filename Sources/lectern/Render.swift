@@ -7,13 +7,14 @@ struct Render: ParsableCommand {
         abstract: "Run each lesson's experiments and write one HTML page per lesson plus index.html.")
 
     @OptionGroup var lessons: LessonOptions
+    @OptionGroup var html: RawHTMLOption
     @OptionGroup var memory: MemoryLimitOption
 
     @Option(help: "Where the pages go.")
     var out = "output"
 
     func run() throws {
-        let pipeline = Pipeline(options: lessons.pipelineOptions)
+        let pipeline = Pipeline(options: lessons.pipelineOptions(unsafe: html.unsafe))
         let urls: [URL]
         do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
         // Refused before anything runs: pages that would overwrite each other
@@ -53,7 +54,7 @@ struct Render: ParsableCommand {
 }
 
 extension LessonOptions {
-    var pipelineOptions: Pipeline.Options {
+    func pipelineOptions(unsafe: Bool = false) -> Pipeline.Options {
         var o = Pipeline.Options()
         o.unsafe = unsafe
         o.useCache = !noCache

@@ -73,6 +73,8 @@ public struct LessonReport: Codable, Sendable {
     public var title: String
     public var seconds: Double
     public var blocks: [Block]
+    /// How many blocks ran (the others were reused); nil in a report from an older build.
+    public var ran: Int?
     public var claims: [Claim]
     /// Errors outside blocks and claims (a lesson that failed to load); not in section 8's minimum, allowed by "more may be added".
     public var problems: [Diagnostic]?
@@ -86,6 +88,7 @@ public struct LessonReport: Codable, Sendable {
         path = run.source.path
         title = run.title
         seconds = run.seconds
+        ran = run.blocksRun
         blocks = run.blocks.map { b in
             Block(id: b.id, line: b.line, status: b.run.status, seconds: b.run.seconds,
                   error: b.run.status == .error ? b.run.diagnostics.first : nil, reason: b.run.skipReason)

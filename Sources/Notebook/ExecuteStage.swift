@@ -10,6 +10,10 @@ struct ExecuteStage {
     /// training, and caps each block's timeout; the pipeline uses the defaults.
     var registry: BuiltinRegistry = .standard
     var maxTimeout: Double = .infinity
+    /// Where block snapshots live (nil: every block runs), and what of the
+    /// run's environment goes into their keys.
+    var blocks: BlockStore?
+    var context = ""
 
     /// `tree` is the collected tree, whose `.cell` nodes index `cells`.
     func run(_ source: LessonSource, parsed: ParsedLesson, tree: MarkdownNode, cells: [Cell]) -> LessonRun {
@@ -18,7 +22,7 @@ struct ExecuteStage {
                               lessonDirectory: source.url.deletingLastPathComponent(),
                               projectRoot: projectRoot, registry: registry, cache: cache)
         var results: [LessonRun.CellResult] = []
-        var blocks = 0
+        var blocks = 0, ran = 0
         for cell in cells {
             switch cell.kind {
             case let .block(text, attributes, fenceLine):
@@ -26,8 +30,29 @@ struct ExecuteStage {
                 let ordinal = blocks
                 let label = attributes.id.map { "block '\($0)' (line \(fenceLine))" } ?? "the block at line \(fenceLine)"
                 Activity.shared.begin(block: label)
-                let run = session.run(block: text, origin: cell.origin, label: label,
-                                      seedKey: attributes.id ?? "block-\(ordinal)", timeout: min(attributes.timeout, maxTimeout))
+                let seedKey = attributes.id ?? "block-\(ordinal)"
+                let run: BlockRun
+                if let store = self.blocks {
+                    let key = BlockStore.key(context: context, session: session, path: source.path, source: text,
+                                             attributes: attributes, seedKey: seedKey, origin: cell.origin)
+                    // A failed or skipped block's messages name its line, so
+                    // it is reused only where it stood.
+                    if let stored = store.load(key), stored.run.status == .ok || stored.label == label {
+                        let moved = stored.moved(to: cell.origin.firstLine)
+                        session.restore(moved, key: key)
+                        run = moved.run
+                    } else {
+                        let (fresh, snapshot) = session.runAndSnapshot(block: text, origin: cell.origin, label: label, seedKey: seedKey,
+                                                                       timeout: min(attributes.timeout, maxTimeout), key: key)
+                        if let snapshot { store.store(key, snapshot) }
+                        run = fresh
+                        ran += 1
+                    }
+                } else {
+                    run = session.run(block: text, origin: cell.origin, label: label,
+                                      seedKey: seedKey, timeout: min(attributes.timeout, maxTimeout))
+                    ran += 1
+                }
                 results.append(.block(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
                                             attributes: attributes, run: run, ordinal: ordinal)))
             case let .badBlock(text, fenceLine, error):
@@ -42,7 +67,7 @@ struct ExecuteStage {
             }
         }
         return LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,
-                         results: results, diagnostics: parsed.diagnostics,
+                         results: results, blocksRun: ran, diagnostics: parsed.diagnostics,
                          seconds: Date().timeIntervalSince(started), inputs: session.filesRead)
     }
 }

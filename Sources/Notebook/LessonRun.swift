@@ -26,6 +26,8 @@ public struct LessonRun: Sendable {
     public var tree: MarkdownNode
     var formulas: [MathProtector.Formula]
     public var results: [CellResult]
+    /// How many blocks ran; the others were restored from their snapshots.
+    public var blocksRun: Int
     /// Problems outside blocks: warnings about raw HTML, math, a bad lesson.
     public var diagnostics: [Diagnostic]
     public var seconds: Double

@@ -125,9 +125,11 @@ public final class Pipeline {
     /// the environment, and the memory budget (which can decide whether a
     /// lesson runs at all).
     func pageKey(_ source: LessonSource) -> String {
-        PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + environment
-                      + "\nmemory=\(MemoryBudget.limit)")
+        PageCache.key(source: source, options: (options.unsafe ? "unsafe" : "safe") + "\n" + pageContext)
     }
+
+    /// The environment and the memory budget, which blocks' keys share.
+    var pageContext: String { environment + "\nmemory=\(MemoryBudget.limit)" }
 
     /// Runs one lesson; `render` also builds its HTML article.
     public func run(_ url: URL, render: Bool) -> Outcome {
@@ -145,7 +147,10 @@ public final class Pipeline {
         do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
         Activity.shared.begin(lesson: path)
         let (tree, cells) = CollectStage(source: source).run(parsed.tree)
-        let lesson = ExecuteStage(projectRoot: root, cache: cache).run(source, parsed: parsed, tree: tree, cells: cells)
+        var stage = ExecuteStage(projectRoot: root, cache: cache)
+        stage.blocks = cache.map { BlockStore(directory: $0.directory.appendingPathComponent("blocks")) }
+        stage.context = pageContext
+        let lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
         var warnings: [Diagnostic] = []
         var html: String?
         var inputs = lesson.inputs

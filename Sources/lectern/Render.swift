@@ -42,7 +42,8 @@ struct Render: ParsableCommand {
                 live.print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
                 return
             }
-            live.print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s"), "
+            let ran = o.cached ? "" : " (\(r.ran ?? blocks) ran)"
+            live.print("\(o.path) → \(Pipeline.relative(target))  \(blocks) block\(blocks == 1 ? "" : "s")\(ran), "
                   + "\(claims) claim\(claims == 1 ? "" : "s"), \(state)\(verdict)")
         }
         live.stop()

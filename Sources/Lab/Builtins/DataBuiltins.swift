@@ -65,10 +65,7 @@ enum DataBuiltins {
             throw LabError("take: the dataset has \(ValueFormat.grouped(Double(data.count))) items, "
                            + "fewer than the \(ValueFormat.grouped(Double(n))) asked for", at: args.location("n"))
         }
-        let item = Array(data.images.shape.dropFirst())
-        let values = Array(data.images.scalars.prefix(n * item.reduce(1, *)))
-        return .object(DatasetValue(LabeledImages(images: Tensor(shape: [n] + item, scalars: values), labels: Array(data.labels.prefix(n)),
-                                                  classes: data.classes, fingerprint: "take(\(data.fingerprint),\(n))")))
+        return .object(DatasetValue(DatasetReference.firstItems(data.data, n)))
     }
 
     /// Class numbers at or past this are a mistake (a pixel value passed as

@@ -17,6 +17,9 @@ public final class Session {
     var environment: [String: Value] = [:]
     /// Names a failed block should have bound, with why they are missing.
     var missing: [String: String] = [:]
+    /// The key of the block that last bound each name, so a block that reads
+    /// it is keyed by what made its value.
+    var versions: [String: String] = [:]
     var deadline: Date?
     /// The block's `timeout=` in seconds, named in the error.
     var timeout: Double?

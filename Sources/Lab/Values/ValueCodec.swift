@@ -69,6 +69,10 @@ enum ValueCodec {
             } else {
                 w.tag("0")
             }
+        case let d as DatasetValue where d.images.count > maxDatasetValues && d.data.targets == nil:
+            guard DatasetReference.canRebuild(d.fingerprint) else { return false }
+            w.tag("D")
+            w.string(d.fingerprint)
         case let d as DatasetValue:
             // Regression targets have no stored form yet: such a block runs again.
             guard d.images.count <= maxDatasetValues, d.data.targets == nil else { return false }
@@ -159,6 +163,9 @@ enum ValueCodec {
             if trained == "0" { return ModelValue(description: description, seed: seed, key: key) }
             guard trained == "1", let blob = r.blob(), let (network, history) = try? ModelFile.decode(blob) else { return nil }
             return ModelValue(network: network, history: history, key: key)
+        case "D":
+            guard let fingerprint = r.string(), let data = DatasetReference.rebuild(fingerprint) else { return nil }
+            return DatasetValue(data)
         case "d":
             guard let images = r.tensor(), let n = r.count(), images.rank == 4, images.shape[0] == n else { return nil }
             var labels: [Int] = []

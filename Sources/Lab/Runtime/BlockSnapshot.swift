@@ -1,0 +1,204 @@
+import Foundation
+
+/// What running one block did, in a form that survives the process: its
+/// result (outputs, claims, errors), the values it bound and the names it
+/// left without a value. Restoring a snapshot puts the session where running
+/// the block would have, without running it; a block whose values cannot
+/// all be stored (a large dataset) has no snapshot and runs again.
+public struct BlockSnapshot: Sendable {
+    public var run: BlockRun
+    var bound: [(name: String, value: Value)]
+    var missing: [(name: String, why: String)]
+    /// Files the block's built-ins read, to check before trusting the snapshot.
+    public var files: [URL]
+    /// Where the block began and what it was called when it ran: lines move
+    /// with prose edits above the block, and are shifted on restore.
+    public var firstLine: Int
+    public var label: String
+
+    /// The snapshot as if the block began at `line`: its claims' and errors'
+    /// lines move with it.
+    public func moved(to line: Int) -> BlockSnapshot {
+        let shift = line - firstLine
+        guard shift != 0 else { return self }
+        func move(_ d: Diagnostic) -> Diagnostic {
+            var d = d
+            d.location.line += shift
+            return d
+        }
+        var s = self
+        s.firstLine = line
+        s.run.diagnostics = run.diagnostics.map(move)
+        s.run.claims = run.claims.map { c in
+            var c = c
+            c.location.line += shift
+            c.error = c.error.map(move)
+            return c
+        }
+        return s
+    }
+}
+
+extension Session {
+    /// The names a block reads from earlier blocks (its free names) and the
+    /// names it binds; a block that does not parse reads nothing.
+    public static func names(ofBlock source: String, origin: SourceOrigin) -> (reads: Set<String>, binds: Set<String>) {
+        let program = Parser.parseBlock(source, origin: origin)
+        var reads = Set<String>(), bound = Set<String>()
+        for s in program.statements {
+            reads.formUnion(s.freeNames.subtracting(bound))
+            if let n = s.boundName { bound.insert(n) }
+        }
+        return (reads, program.boundNames)
+    }
+
+    /// The names an inline span reads.
+    public static func names(ofInline source: String, origin: SourceOrigin) -> Set<String> {
+        guard case let .success(p) = Parser.parseInline(source, origin: origin) else { return [] }
+        return p.expr.freeNames()
+    }
+
+    /// How a name stands now, for the key of a block that reads it: bound
+    /// by a block (its key), missing (and why), or unknown.
+    public func version(of name: String) -> String {
+        if let key = versions[name] { return "block:" + key }
+        if let why = missing[name] { return "missing:" + why }
+        return "unbound"
+    }
+
+    /// Runs a block as `run(block:)` does and takes its snapshot; `key` is
+    /// the block's key, which names the values it binds from now on.
+    public func runAndSnapshot(block source: String, origin: SourceOrigin, label: String, seedKey: String,
+                               timeout: Double?, key: String) -> (BlockRun, BlockSnapshot?) {
+        let filesBefore = filesRead.count
+        let run = run(block: source, origin: origin, label: label, seedKey: seedKey, timeout: timeout)
+        let binds = Session.names(ofBlock: source, origin: origin).binds
+        var bound: [(String, Value)] = [], missingNow: [(String, String)] = []
+        for name in binds.sorted() {
+            if let v = environment[name] { bound.append((name, v)) } else if let why = missing[name] { missingNow.append((name, why)) }
+            versions[name] = key
+        }
+        let files = Array(filesRead[filesBefore...])
+        let storable = bound.allSatisfy { ValueCodec.encode($0.1) != nil }
+        return (run, storable ? BlockSnapshot(run: run, bound: bound, missing: missingNow, files: files,
+                                              firstLine: origin.firstLine, label: label) : nil)
+    }
+
+    /// Puts the session where running the snapshot's block left it.
+    public func restore(_ s: BlockSnapshot, key: String) {
+        for (name, value) in s.bound {
+            environment[name] = value
+            missing[name] = nil
+            versions[name] = key
+        }
+        for (name, why) in s.missing {
+            environment[name] = nil
+            missing[name] = why
+            versions[name] = key
+        }
+        for f in s.files { noteRead(f) }
+    }
+}
+
+extension BlockSnapshot {
+    /// The snapshot as bytes (ValueCodec for values and outputs); nil when a
+    /// bound value has no stored form.
+    public func encoded() -> [UInt8]? {
+        var w = ByteWriter()
+        w.string("lectern-block-1")
+        w.string(run.status.rawValue)
+        w.count(run.outputs.count)
+        for o in run.outputs {
+            switch o {
+            case let .text(t, caption): w.tag("t"); w.string(t); w.optional(caption)
+            case let .figure(f): w.tag("f"); guard ValueCodec.write(.object(f), &w) else { return nil }
+            case let .table(t): w.tag("b"); guard ValueCodec.write(.object(t), &w) else { return nil }
+            }
+        }
+        guard let claims = try? JSONEncoder().encode(run.claims.map(StoredClaim.init)),
+              let diagnostics = try? JSONEncoder().encode(run.diagnostics) else { return nil }
+        w.blob([UInt8](claims))
+        w.blob([UInt8](diagnostics))
+        w.optional(run.skipReason)
+        w.word(run.seconds.bitPattern)
+        w.count(bound.count)
+        for (name, value) in bound {
+            w.string(name)
+            guard ValueCodec.write(value, &w) else { return nil }
+        }
+        w.count(missing.count)
+        for (name, why) in missing { w.string(name); w.string(why) }
+        w.strings(files.map(\.path))
+        w.count(firstLine)
+        w.string(label)
+        return w.bytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> BlockSnapshot? {
+        var r = ByteReader(bytes)
+        guard r.string() == "lectern-block-1", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
+              let n = r.count() else { return nil }
+        var outputs: [Output] = []
+        for _ in 0..<n {
+            switch r.tag() {
+            case "t":
+                guard let t = r.string(), let caption = r.optional() else { return nil }
+                outputs.append(.text(t, caption: caption))
+            case "f":
+                guard case let .object(f as FigureValue)? = ValueCodec.read(&r, depth: 0) else { return nil }
+                outputs.append(.figure(f))
+            case "b":
+                guard case let .object(t as TableValue)? = ValueCodec.read(&r, depth: 0) else { return nil }
+                outputs.append(.table(t))
+            default: return nil
+            }
+        }
+        guard let claimBytes = r.blob(), let claims = try? JSONDecoder().decode([StoredClaim].self, from: Data(claimBytes)),
+              let diagnosticBytes = r.blob(), let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticBytes)),
+              let skip = r.optional(), let seconds = r.word(), let bn = r.count() else { return nil }
+        var run = BlockRun(status: status, outputs: outputs, claims: claims.map(\.claim), diagnostics: diagnostics, skipReason: skip)
+        run.seconds = Double(bitPattern: seconds)
+        var bound: [(String, Value)] = []
+        for _ in 0..<bn {
+            guard let name = r.string(), let v = ValueCodec.read(&r, depth: 0) else { return nil }
+            bound.append((name, v))
+        }
+        guard let mn = r.count() else { return nil }
+        var missing: [(String, String)] = []
+        for _ in 0..<mn {
+            guard let name = r.string(), let why = r.string() else { return nil }
+            missing.append((name, why))
+        }
+        guard let files = r.strings(), let firstLine = r.word(), let label = r.string(), r.atEnd else { return nil }
+        return BlockSnapshot(run: run, bound: bound, missing: missing, files: files.map { URL(fileURLWithPath: $0) },
+                             firstLine: Int(truncatingIfNeeded: firstLine), label: label)
+    }
+}
+
+/// A claim's result as JSON, for snapshots.
+struct StoredClaim: Codable {
+    var line: Int, column: Int, source: String
+    var kind: ClaimResult.Kind, status: ClaimResult.Status
+    var documented: String?
+    var number: Double?, text: String?
+    var error: Diagnostic?
+
+    init(_ c: ClaimResult) {
+        (line, column, source, kind, status, documented, error) =
+            (c.location.line, c.location.column, c.source, c.kind, c.status, c.documented, c.error)
+        switch c.computed {
+        case let .number(x)?: number = x.isFinite ? x : nil; text = x.isFinite ? nil : "\(x)"
+        case let .text(t)?: text = t
+        case nil: break
+        }
+    }
+
+    var claim: ClaimResult {
+        var computed: ClaimResult.Computed?
+        if let number { computed = .number(number) } else if let text {
+            computed = Double(text).map { .number($0) } ?? .text(text)
+        }
+        return ClaimResult(location: SourceLocation(line: line, column: column), source: source, kind: kind, status: status,
+                           documented: documented, computed: computed, error: error)
+    }
+}

@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+import Lab
+
+/// Block-level reuse: each block's snapshot (its outputs, claims and the
+/// values it bound) stored under a key of everything that can change them,
+/// so a prose edit runs no block and editing block k runs k and the blocks
+/// that read what k binds. Entries are sealed under their key and checked
+/// (and the files the block read re-hashed) before they are trusted.
+struct BlockStore {
+    let directory: URL
+
+    /// The key of a block: the code that runs it, the run's environment, the
+    /// lesson's seed and path, the block's text, attributes, seed key and
+    /// indentation, and, for each name it reads, what made that name's value.
+    static func key(context: String, session: Session, path: String, source: String, attributes: FenceAttributes,
+                    seedKey: String, origin: SourceOrigin) -> String {
+        var h = SHA256()
+        func add(_ s: String) {
+            h.update(data: Array(String(s.utf8.count).utf8) + [0] + Array(s.utf8))
+        }
+        add("lectern-block-key-1")
+        add(PageCache.engineFingerprint)
+        add(context)
+        add(String(session.seed))
+        add(path)
+        add(source)
+        add(String(describing: attributes))
+        add(seedKey)
+        add(origin.columnOffsets.map(String.init).joined(separator: ","))
+        for name in Session.names(ofBlock: source, origin: origin).reads.sorted() {
+            add(name)
+            add(session.version(of: name))
+        }
+        return h.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func url(_ key: String) -> URL { directory.appendingPathComponent(key) }
+
+    /// An entry: the signatures of the files the block read, as JSON, then
+    /// the snapshot; both under one seal.
+    func load(_ key: String) -> BlockSnapshot? {
+        guard let data = FileManager.default.contents(atPath: url(key).path),
+              let sealed = CacheSeal.open([UInt8](data), key: "block\n" + key), sealed.count >= 8 else { return nil }
+        let length = sealed.prefix(8).enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
+        guard length >= 0, length <= sealed.count - 8,
+              let signatures = try? JSONDecoder().decode([String: String].self, from: Data(sealed[8..<(8 + length)])),
+              let snapshot = BlockSnapshot.decode(Array(sealed[(8 + length)...])) else { return nil }
+        // A file the block read has changed: its snapshot is not this run's.
+        for file in snapshot.files where signatures[file.path] != PageCache.signature(of: file) { return nil }
+        return snapshot
+    }
+
+    func store(_ key: String, _ snapshot: BlockSnapshot) {
+        guard let payload = snapshot.encoded(),
+              let signatures = try? JSONEncoder().encode(PageCache.hashes(of: snapshot.files)) else { return }
+        var bytes: [UInt8] = []
+        withUnsafeBytes(of: UInt64(signatures.count).littleEndian) { bytes += $0 }
+        bytes += signatures + payload
+        try? AtomicFile.write(CacheSeal.seal(bytes, key: "block\n" + key), to: url(key))
+    }
+}

@@ -7,7 +7,7 @@ import Lab
 /// bytes, and every file its built-ins read. A hit skips running blocks and
 /// typesetting math. Entries are sealed (`CacheSeal`): one that fails to
 /// verify or decode is ignored and recomputed, never trusted.
-final class PageCache: BuiltinCache {
+final class PageCache: BuiltinCache, Sendable {
     struct Entry: Codable {
         var key: String
         var inputs: [String: String]
@@ -101,5 +101,18 @@ final class PageCache: BuiltinCache {
 
     func store(key: String, bytes: [UInt8]) {
         try? AtomicFile.write(CacheSeal.seal(bytes, key: PageCache.builtinKey(key)), to: builtinURL(key))
+    }
+
+    /// An advisory lock on a file beside the entry (flock), which holds
+    /// across threads and processes alike and is released if a process dies.
+    func exclusive<T>(key: String, _ body: () throws -> T) throws -> T {
+        let lock = builtinURL(key).path + ".lock"
+        try? FileManager.default.createDirectory(at: directory.appendingPathComponent("builtins"), withIntermediateDirectories: true)
+        let fd = open(lock, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { return try body() }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 }

@@ -194,8 +194,26 @@ public final class Pipeline {
     }
 
     /// Renders lessons into `out`: one page each plus `index.html`.
-    public func render(_ urls: [URL], to out: URL, progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
-        try render(urls, to: out, runner: { run($0, render: true) }, progress: progress)
+    public func render(_ urls: [URL], to out: URL, jobs: Int = 1,
+                       progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
+        try render(urls, to: out, jobs: jobs, runner: { run($0, render: true) }, progress: progress)
+    }
+
+    /// Runs `work` on each item with up to `jobs` at a time, handing each
+    /// result to `done` (one at a time, as each finishes); the results come
+    /// back in the items' order. Lessons share nothing but the caches, whose
+    /// entries are written atomically and computed once under a lock.
+    public static func concurrently<T, R>(_ items: [T], jobs: Int, _ work: (T) -> R, done: (Int, R) -> Void) -> [R] {
+        guard jobs > 1, items.count > 1 else {
+            return items.enumerated().map { i, item in let r = work(item); done(i, r); return r }
+        }
+        return withoutActuallyEscaping(work) { work in
+            withoutActuallyEscaping(done) { done in
+                let queue = WorkQueue(items, work: work, done: done)
+                DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in queue.drain() }
+                return queue.results.map { $0! }
+            }
+        }
     }
 
     /// The course a set of lessons belongs to: every lesson in their
@@ -222,22 +240,16 @@ public final class Pipeline {
     /// neighbours' titles before they run, so those are read up front. The
     /// index lists the whole course: a lesson this run did not render shows
     /// the tally its cached page has, if the cache holds this code's page.
-    func render(_ urls: [URL], to out: URL, runner: (URL) -> Outcome,
+    func render(_ urls: [URL], to out: URL, jobs: Int = 1, runner: (URL) -> Outcome,
                 progress: (Outcome, URL, Bool) -> Void) throws -> [Outcome] {
         let course = Pipeline.course(of: urls)
         let names = try Pipeline.pageNames(course)
         let titles = course.map(title(of:))
         let running = Set(urls.map(\.standardizedFileURL))
-        var outcomes: [Outcome] = []
-        var entries: [IndexPage.Entry] = []
-        for (i, url) in course.enumerated() {
-            guard running.contains(url.standardizedFileURL) else {
-                let cached = cachedOutcome(url)
-                entries.append(.init(title: titles[i], href: names[i], description: cached?.description,
-                                     tally: cached?.report.tally))
-                continue
-            }
-            let o = runner(url)
+        let run = course.indices.filter { running.contains(course[$0].standardizedFileURL) }
+        var failure: Error?
+        let outcomes = Pipeline.concurrently(run, jobs: jobs, { runner(course[$0]) }) { k, o in
+            let i = run[k]
             let target = out.appendingPathComponent(names[i])
             // A lesson that did not load still gets a page: the index links to
             // it, and an older page must not stay behind looking current.
@@ -246,10 +258,18 @@ public final class Pipeline {
                 title: o.report.title, description: o.description, article: article, tally: o.report.tally,
                 previous: i > 0 ? .init(title: titles[i - 1], href: names[i - 1]) : nil,
                 next: i + 1 < course.count ? .init(title: titles[i + 1], href: names[i + 1]) : nil)
-            let wrote = try AtomicFile.writeIfChanged(Array(page.utf8), to: target)
-            progress(o, target, wrote)
-            outcomes.append(o)
-            entries.append(.init(title: o.report.title, href: names[i], description: o.description, tally: o.report.tally))
+            do { progress(o, target, try AtomicFile.writeIfChanged(Array(page.utf8), to: target)) } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+        var entries: [IndexPage.Entry] = []
+        for (i, url) in course.enumerated() {
+            if let k = run.firstIndex(of: i) {
+                let o = outcomes[k]
+                entries.append(.init(title: o.report.title, href: names[i], description: o.description, tally: o.report.tally))
+            } else {
+                let cached = cachedOutcome(url)
+                entries.append(.init(title: titles[i], href: names[i], description: cached?.description, tally: cached?.report.tally))
+            }
         }
         try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
@@ -294,4 +314,39 @@ public final class Pipeline {
 public struct PipelineError: Error, CustomStringConvertible {
     public let description: String
     public init(_ d: String) { description = d }
+}
+
+/// The items of `Pipeline.concurrently`, handed out one at a time under a
+/// lock; `done` runs under the same lock, so it needs no locking of its own.
+private final class WorkQueue<T, R>: @unchecked Sendable {
+    // @unchecked: `next` and `results` are only touched while `lock` is held.
+    private let lock = NSLock()
+    private let items: [T]
+    private let work: (T) -> R
+    private let done: (Int, R) -> Void
+    private var next = 0
+    var results: [R?]
+
+    init(_ items: [T], work: @escaping (T) -> R, done: @escaping (Int, R) -> Void) {
+        self.items = items
+        self.work = work
+        self.done = done
+        results = Array(repeating: nil, count: items.count)
+    }
+
+    func drain() {
+        while true {
+            let i: Int? = lock.withLock {
+                guard next < items.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+            guard let i else { return }
+            let r = work(items[i])
+            lock.withLock {
+                results[i] = r
+                done(i, r)
+            }
+        }
+    }
 }

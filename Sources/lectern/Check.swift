@@ -38,11 +38,13 @@ struct Check: ParsableCommand {
         let say: (String) -> Void = json == "-" ? { Terminal.error($0) } : { live.print($0) }
         var reports: [LessonReport] = []
         var fixedClaims = 0, changedFiles = 0
-        for url in urls {
-            let o = pipeline.run(url, render: false)
+        // Lessons run side by side; each one's lines print as it finishes.
+        let outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
             Terminal.printWarnings(o)
+            for line in CheckText.lines(o.report) { say(line) }
+        }
+        for (url, o) in zip(urls, outcomes) {
             let r = o.report
-            for line in CheckText.lines(r) { say(line) }
             reports.append(r)
             if fix, let text = try? String(contentsOf: url, encoding: .utf8) {
                 let (fixedText, edits, fixed) = ClaimFixer.fix(text, claims: r.claims)

@@ -37,6 +37,13 @@ struct LessonOptions: ParsableArguments {
 
     @Option(help: "The project folder: lessons read files only inside it; .lectern-cache/ lives here.")
     var root: String?
+
+    @Option(help: "Run this many lessons at once (default: the number of cores). Two lessons that need the same memoized result compute it once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
 }
 
 /// `--unsafe`, only where pages are written: `check` shows no HTML.

@@ -30,7 +30,7 @@ struct Render: ParsableCommand {
         var total = 0.0
         let live = LiveLine()
         defer { live.stop() }
-        let outcomes = try pipeline.render(urls, to: URL(fileURLWithPath: out)) { o, target, wrote in
+        let outcomes = try pipeline.render(urls, to: URL(fileURLWithPath: out), jobs: lessons.jobs) { o, target, wrote in
             Terminal.printDiagnostics(o)
             let r = o.report
             total += r.seconds

@@ -11,13 +11,18 @@ extension Session {
         case .identity: stored = false
         case .result: stored = true
         }
-        if stored, let bytes = cache?.load(key: key), let value = ResultCodec.decode(bytes, key: key) { return value }
-        var value = try b.body(&args, context)
-        // A model is known by how it was made, so whatever is computed from
-        // it is keyed by this call.
-        if case let .object(m as ModelValue) = value { value = .object(m.named(key)) }
-        if stored, let bytes = ResultCodec.encode(value) { cache?.store(key: key, bytes: bytes) }
-        return value
+        func compute(_ args: inout Arguments) throws -> Value {
+            if stored, let bytes = cache?.load(key: key), let value = ResultCodec.decode(bytes, key: key) { return value }
+            var value = try b.body(&args, context)
+            // A model is known by how it was made, so whatever is computed from
+            // it is keyed by this call.
+            if case let .object(m as ModelValue) = value { value = .object(m.named(key)) }
+            if stored, let bytes = ResultCodec.encode(value) { cache?.store(key: key, bytes: bytes) }
+            return value
+        }
+        guard stored, let cache else { return try compute(&args) }
+        var bound = args
+        return try cache.exclusive(key: key) { try compute(&bound) }
     }
 
     /// `compute`'s result, or the cached one for `key`: for results that are

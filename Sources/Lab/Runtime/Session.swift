@@ -83,4 +83,12 @@ public final class Session {
 public protocol BuiltinCache: AnyObject {
     func load(key: String) -> [UInt8]?
     func store(key: String, bytes: [UInt8])
+    /// Runs `body` holding the key's lock, so two lessons (in one process or
+    /// two) that need the same result compute it once: the second waits and
+    /// then finds it stored.
+    func exclusive<T>(key: String, _ body: () throws -> T) throws -> T
+}
+
+extension BuiltinCache {
+    public func exclusive<T>(key: String, _ body: () throws -> T) throws -> T { try body() }
 }

@@ -15,13 +15,13 @@ enum AdversarialBuiltins {
         "Goodfellow et al.'s fast gradient sign method, clip(x + eps·sign(∇ −log p(label)), 0, 1); eps a number "
             + "(.images, .accuracy, .noise_accuracy, ...) or a list (an accuracy curve)"
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (x, single) = try A.images(args, "x", network)
-        let (labels, _) = try A.classes(args, "labels", network, count: x.shape[0])
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (x, single) = try args.images("x", for: network)
+        let (labels, _) = try args.classes("labels", for: network, count: x.shape[0])
         let (eps, curve) = try epsilons(args)
-        let seed = try MathBuiltins.seedArgument(args, context)
+        let seed = try args.seed(context)
         return .record(try {
-            try A.run(args, at: "x") {
+            try args.run(at: "x") {
                 let checkpoint = { try context.checkDeadline() }
                 let direction = try FastGradientSign.direction(network, images: x, labels: labels, checkpoint: checkpoint)
                 let noise = try FastGradientSign.randomSigns(shape: x.shape, seed: seed)
@@ -46,9 +46,9 @@ enum AdversarialBuiltins {
                 let (p, predicted) = try A.predictions(network, last)
                 let delta = Tensor(shape: x.shape, scalars: zip(last.scalars, x.scalars).map { $0 - $1 })
                 return Record([
-                    A.imageField(last, single: single),
-                    ("perturbation", A.imageField(delta, single: single).value),
-                    ("predictions", A.perImage(predicted.map(Float.init), single: single)),
+                    Batch.imageField(last, single: single),
+                    ("perturbation", Batch.imageField(delta, single: single).value),
+                    ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
                     ("probabilities", .tensor(single ? Tensor(shape: [p.count], scalars: p.scalars) : p)),
                     ("accuracy", .number(Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count))),
                     ("noise_accuracy", .number(Double(noisy[0]))),
@@ -64,14 +64,14 @@ enum AdversarialBuiltins {
         "the smallest change (in L2, inside [0, 1]) that makes the network stop answering labels (or answer target=): "
             + "linearised steps to the decision boundary, then a bisection on the length; .images, .perturbation, .l2, ..."
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (x, single) = try A.images(args, "x", network)
-        let (labels, _) = try A.classes(args, "labels", network, count: x.shape[0])
-        let targets = args.has("target") ? try A.classes(args, "target", network, count: x.shape[0]).0 : nil
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (x, single) = try args.images("x", for: network)
+        let (labels, _) = try args.classes("labels", for: network, count: x.shape[0])
+        let targets = args.has("target") ? try args.classes("target", for: network, count: x.shape[0]).0 : nil
         let iterations = try args.int("iterations", min: 1, max: 10_000)
         let overshoot = try A.weight(args, "overshoot")
         return .record(try {
-            try A.run(args, at: "x") {
+            try args.run(at: "x") {
                 let r = try MinimalPerturbation.find(network, images: x, labels: labels, targets: targets, iterations: iterations,
                                                      overshoot: overshoot, checkpoint: { try context.checkDeadline() })
                 let n = x.shape[0], per = x.count / n
@@ -85,14 +85,14 @@ enum AdversarialBuiltins {
                     relative.append(norm / max(size, .leastNormalMagnitude))
                 }
                 return Record([
-                    A.imageField(r.images, single: single),
-                    ("perturbation", A.imageField(r.perturbation, single: single).value),
-                    ("predictions", A.perImage(r.predictions.map(Float.init), single: single)),
-                    ("success", A.perImage(r.success.map { $0 ? 1 : 0 }, single: single)),
-                    ("l2", A.perImage(l2, single: single)),
-                    ("linf", A.perImage(linf, single: single)),
-                    ("relative", A.perImage(relative, single: single)),
-                    ("steps", A.perImage(r.steps.map(Float.init), single: single)),
+                    Batch.imageField(r.images, single: single),
+                    ("perturbation", Batch.imageField(r.perturbation, single: single).value),
+                    ("predictions", Batch.perImage(r.predictions.map(Float.init), single: single)),
+                    ("success", Batch.perImage(r.success.map { $0 ? 1 : 0 }, single: single)),
+                    ("l2", Batch.perImage(l2, single: single)),
+                    ("linf", Batch.perImage(linf, single: single)),
+                    ("relative", Batch.perImage(relative, single: single)),
+                    ("steps", Batch.perImage(r.steps.map(Float.init), single: single)),
                 ])
             }
         }())

@@ -31,9 +31,7 @@ enum EmbeddingGridBuiltin {
         var side = 1
         while side * side < n { side += 1 }
         let size = try args.int("size", default: min(side, maxSize), min: 1, max: maxSize)
-        let cells = try EmbeddingBuiltins.run(args, "points") { () throws(EmbeddingError) in
-            try GridLayout.assign(points, size: size)
-        }
+        let cells = try args.run(at: "points") { try GridLayout.assign(points, size: size) }
         let finite = images.scalars.filter { $0.isFinite }
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
         let range: ClosedRange<Float> = lo >= 0 && hi <= 1 ? 0...1 : lo...max(hi, lo.nextUp)

@@ -18,8 +18,8 @@ enum OptimizationBuiltins {
         "Simonyan et al.'s class model: the image maximizing the class score S_c − l2·‖x‖², by jittered, blurred, "
             + "normalised gradient steps from a black image; class may be a list (a stack of images)"
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (classes, single) = try A.classes(args, "class", network)
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (classes, single) = try args.classes(for: network, limit: A.maxBatch)
         let side = min(network.inputShape[1], network.inputShape[2])
         var o = try A.optimizer(args, context)
         o.finalLearningRate = o.learningRate / 10
@@ -29,18 +29,18 @@ enum OptimizationBuiltins {
         o.jitter = try args.int("jitter", min: 0, max: max(0, side / 2))
         o.tvWeight = try A.weight(args, "tv")
         return .record(try {
-            try A.run(args, at: "class") {
+            try args.run(at: "class") {
                 let start = try Tensor(zeros: [classes.count] + network.inputShape)
                 let objective = try ClassObjective(network, quantity: .score, classes: classes)
                 let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
                 let (p, predicted) = try A.predictions(network, result.images)
                 let n = classes.count, d = p.count / n
                 return Record([
-                    A.imageField(result.images, single: single),
-                    ("score", A.perImage(result.final.loss.map { -$0 }, single: single)),
-                    ("probability", A.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
-                    ("predictions", A.perImage(predicted.map(Float.init), single: single)),
-                    ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
+                    Batch.imageField(result.images, single: single),
+                    ("score", Batch.perImage(result.final.loss.map { -$0 }, single: single)),
+                    ("probability", Batch.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
+                    ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
+                    ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
                 ])
             }
         }())
@@ -51,9 +51,9 @@ enum OptimizationBuiltins {
         "Mahendran and Vedaldi's inversion: an image whose code at layer matches x's, from noise, minimizing "
             + "‖Φ(x̂)−Φ(x)‖²/‖Φ(x)‖² + tv·TV_β(x̂) + alpha·‖x̂‖^alpha_power"
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (x, single) = try A.images(args, "x", network, limit: A.maxBatch)
-        let layer = try A.layer(args, network, default: network.codeLayer)
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (x, single) = try args.images("x", for: network, limit: A.maxBatch)
+        let layer = try args.layer(in: network, default: network.codeLayer)
         var o = try A.optimizer(args, context)
         o.finalLearningRate = o.learningRate / 20
         o.tvWeight = try A.weight(args, "tv")
@@ -61,7 +61,7 @@ enum OptimizationBuiltins {
         o.alphaWeight = try A.weight(args, "alpha")
         o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", positive: true))
         return .record(try {
-            try A.run(args, at: "x") {
+            try args.run(at: "x") {
                 let target = try network.forward(x, through: layer)
                 let start = try Tensor.uniform(shape: x.shape, seed: RandomStream.seed(combining: o.seed, 1))
                 let objective = FeatureReconstruction(layer: layer, target: target)
@@ -77,10 +77,10 @@ enum OptimizationBuiltins {
                     return (d / max(norm, .leastNormalMagnitude)).squareRoot()
                 }
                 return Record([
-                    A.imageField(result.images, single: single),
-                    ("error", A.perImage(result.final.loss.map { $0.squareRoot() }, single: single)),
-                    ("distance", A.perImage(distance, single: single)),
-                    ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
+                    Batch.imageField(result.images, single: single),
+                    ("error", Batch.perImage(result.final.loss.map { $0.squareRoot() }, single: single)),
+                    ("distance", Batch.perImage(distance, single: single)),
+                    ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
                 ])
             }
         }())
@@ -91,11 +91,11 @@ enum OptimizationBuiltins {
         "Nguyen et al.'s fooling image: from uniform noise, gradient steps on log p(class) until the network is sure "
             + "of a class the image does not show; class may be a list"
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (classes, single) = try A.classes(args, "class", network)
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (classes, single) = try args.classes(for: network, limit: A.maxBatch)
         var o = try A.optimizer(args, context)
         return .record(try {
-            try A.run(args, at: "class") {
+            try args.run(at: "class") {
                 let start = try Tensor.uniform(shape: [classes.count] + network.inputShape,
                                                seed: RandomStream.seed(combining: o.seed, 1))
                 let objective = try ClassObjective(network, quantity: .logProbability, classes: classes)
@@ -103,10 +103,10 @@ enum OptimizationBuiltins {
                 let (p, predicted) = try A.predictions(network, result.images)
                 let n = classes.count, d = p.count / n
                 return Record([
-                    A.imageField(result.images, single: single),
-                    ("probability", A.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
-                    ("predictions", A.perImage(predicted.map(Float.init), single: single)),
-                    ("loss", A.curve(result.loss, final: result.finalLoss, single: single)),
+                    Batch.imageField(result.images, single: single),
+                    ("probability", Batch.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
+                    ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
+                    ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
                 ])
             }
         }())

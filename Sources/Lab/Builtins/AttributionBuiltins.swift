@@ -1,4 +1,3 @@
-import Datasets
 import NeuralNet
 import Tensors
 import Visualizations
@@ -80,20 +79,5 @@ enum AttributionBuiltins {
         }
         let chosen = predicted ? result.predicted : result.probability
         return .tensor(single ? chosen.droppingBatch : chosen)
-    }
-
-    // MARK: - The occlusion cache
-
-    /// Both maps as a record, so the entry is checked like every other one.
-    static func encode(_ r: Occlusion.Result) -> [UInt8] {
-        RecordCodec.encode(Record([("probability", .tensor(r.probability)), ("predicted", .tensor(r.predicted))]))
-    }
-
-    /// The maps, or nil for anything but an intact entry holding two maps of one N×H×W shape.
-    static func decode(_ bytes: [UInt8]) -> Occlusion.Result? {
-        guard let record = RecordCodec.decode(bytes), record.names == ["probability", "predicted"],
-              case let .tensor(probability)? = record["probability"], case let .tensor(predicted)? = record["predicted"],
-              probability.rank == 3, predicted.shape == probability.shape else { return nil }
-        return Occlusion.Result(probability: probability, predicted: predicted)
     }
 }

@@ -10,9 +10,6 @@ import Tensors
 enum EmbeddingBuiltins {
     static let all: [Builtin] = [pca, tsne, knnAccuracy, neighbors, trustworthiness, EmbeddingGridBuiltin.embedGrid]
 
-    /// Bumped when the method changes in a way that changes its numbers, so old cache entries are not reused.
-    static let tsneVersion = 1
-
     static let pca = Builtin("pca(x: tensor, k: int)", "N×k: each point's coordinates on the top k principal components") { args, context in
         let x = try points(args, "x")
         let dim = x.shape.dropFirst().reduce(1, *)

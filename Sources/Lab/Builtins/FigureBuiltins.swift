@@ -28,9 +28,9 @@ enum FigureBuiltins {
 
     static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                               "a line plot of one or more series against x") { args, _ in
-        let x = try numbers(try args.value("x") ?? .none, args, "x")
+        let x = try numbers(args.value("x") ?? .none, args, "x")
         var ys: [[Double]] = []
-        for v in [try args.value("y") ?? .none] + (try args.list("more")) {
+        for v in [args.value("y") ?? .none] + (try args.list("more")) {
             let t = try Coercion.tensor(v, at: args.location("y"), what: "series")
             if t.rank == 2 {
                 for r in 0..<t.shape[0] { ys.append(Array(t.scalars[r * t.shape[1]..<(r + 1) * t.shape[1]].map(Double.init))) }
@@ -54,7 +54,7 @@ enum FigureBuiltins {
     static let bar = Builtin("bar(labels: list, values: tensor, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                              "a bar chart, one bar a label") { args, _ in
         let names = try args.list("labels").map(\.inlineText)
-        let values = try numbers(try args.value("values") ?? .none, args, "values")
+        let values = try numbers(args.value("values") ?? .none, args, "values")
         let chart = BarChart(labels: names, values: values, title: try args.optionalString("title"),
                              xlabel: try args.optionalString("xlabel"), ylabel: try args.optionalString("ylabel"))
         try checked({ () throws(FigureError) in try chart.validate() }, args)

@@ -36,17 +36,6 @@ enum OptimizationArguments {
         return o
     }
 
-    /// Every setting of an optimizer, for cache keys. The seed only when
-    /// something random uses it (`random`: the start is noise), so a run
-    /// without jitter from a given image is shared whatever seed it drew.
-    static func describe(_ o: InputOptimizer, random: Bool = false) -> String {
-        let box = o.box.map { "\($0.lowerBound)...\($0.upperBound)" } ?? "free"
-        return "steps=\(o.steps) lr=\(o.learningRate) final=\(o.finalLearningRate.map { "\($0)" } ?? "-") "
-            + "momentum=\(o.momentum) norm=\(o.normalization) jitter=\(o.jitter) blur=\(o.blurSigma)/\(o.blurEvery) "
-            + "box=\(box) l2=\(o.l2) tv=\(o.tvWeight)^\(o.totalVariation.beta) alpha=\(o.alphaWeight)^\(o.alphaNorm.alpha) "
-            + "resolution=\(o.resolution) seed=\(random || o.jitter > 0 ? String(o.seed) : "-")"
-    }
-
     /// Each image's class probabilities (N × classes) and its most probable class.
     static func predictions(_ network: Network, _ x: Tensor) throws -> (probabilities: Tensor, classes: [Int]) {
         let scores = try network.forward(x, through: network.scoreLayer)

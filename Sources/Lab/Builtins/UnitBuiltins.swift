@@ -21,25 +21,18 @@ enum UnitBuiltins {
             throw LabError("filters: \(name)'s filters have \(c) channel\(c == 1 ? "" : "s"), numbered 0 to \(c - 1); there is no channel \(channel)",
                            at: args.location("channel"))
         }
-        let cmapName = try args.string("cmap")
-        guard let cmap = Colormap(rawValue: cmapName) else {
-            throw LabError("unknown colormap '\(cmapName)'; choose one of " + Colormap.allCases.map(\.rawValue).joined(separator: ", "),
-                           at: args.location("cmap"))
-        }
+        let cmap = try args.colormap()
         // Colour filters only where the layer reads the RGB input itself.
         let reads = network.description.layers.first { switch $0.kind { case .conv, .fc: true; default: false } }?.name
         let rgb = channel == nil && c == 3 && reads == name
-        let tiles: [Bitmap]
-        do throws(FigureError) { tiles = try filterTiles(w, channel: channel, rgb: rgb, cmap: cmap) } catch {
-            throw LabError("filters: \(error.message)", at: args.callLocation)
-        }
+        let tiles = try args.run(at: nil) { try filterTiles(w, channel: channel, rgb: rgb, cmap: cmap) }
         let cols = try args.int("cols", default: min(f, 8), min: 1)
         let scale = try args.optionalInt("scale")
         if let scale, scale < 1 || scale > 64 { throw LabError("filters: 'scale' must be from 1 to 64, got \(scale)", at: args.location("scale")) }
         let legend = rgb ? nil : ColorLegend(cmap: cmap, lower: -1, upper: 1, label: "w ÷ the filter's largest |w|")
         let grid = ImageGrid(tiles: tiles, columns: cols, labels: (0..<f).map(String.init), title: try args.optionalString("title"),
                              tileScale: scale, colorLegend: legend)
-        try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
+        try args.run(at: nil) { try grid.validate() }
         let shown = rgb ? "in colour" : c == 1 ? "" : channel.map { "input channel \($0)" } ?? "mean over \(c) input channels"
         return try FigureBuiltins.svgFigure(grid.svg(), args,
                                             alt: "\(f) filters of \(name), \(h)×\(wd)" + (shown.isEmpty ? "" : ", \(shown)"))

@@ -1,4 +1,6 @@
+import Datasets
 import Embedding
+import Figures
 import NeuralNet
 import Tensors
 
@@ -111,14 +113,26 @@ extension Arguments {
         return UInt64(try int("seed", min: 0))
     }
 
-    /// Runs a compute module's call, reporting its error (a network, a
-    /// description or an embedding error) at argument `name`, or at the
-    /// call when nil. Any other error passes through as it is.
+    /// `cmap=` (or argument `name`): one of the colormaps, by name.
+    func colormap(_ name: String = "cmap") throws -> Colormap {
+        let text = try string(name)
+        guard let c = Colormap(rawValue: text) else {
+            throw LabError("\(builtin): unknown colormap '\(text)'; choose one of "
+                           + Colormap.allCases.map(\.rawValue).joined(separator: ", "), at: location(name))
+        }
+        return c
+    }
+
+    /// Runs a compute module's call, reporting its error (a network,
+    /// description, embedding, figure or dataset error) at argument `name`,
+    /// or at the call when nil. Any other error passes through as it is.
     func run<T>(at name: String?, _ body: () throws -> T) throws -> T {
         let at = name.map(location) ?? callLocation
         do { return try body() }
         catch let error as NetworkError { throw LabError("\(builtin): \(error.message)", at: at) }
         catch let error as DescriptionError { throw LabError("\(builtin): \(error.message)", at: at) }
         catch let error as EmbeddingError { throw LabError("\(builtin): \(error.message)", at: at) }
+        catch let error as FigureError { throw LabError("\(builtin): \(error.message)", at: at) }
+        catch let error as DatasetError { throw LabError("\(builtin): \(error.message)", at: at) }
     }
 }

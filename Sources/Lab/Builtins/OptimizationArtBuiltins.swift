@@ -31,18 +31,16 @@ enum OptimizationArtBuiltins {
         let octaves = try args.int("octaves", min: 1, max: 8)
         let scale = try A.weight(args, "scale", positive: true)
         guard scale >= 1 else { throw LabError("deepdream: 'scale' must be at least 1, got \(scale)", at: args.location("scale")) }
-        return .record(try {
-            try args.run(at: "x") {
-                let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
-                                          optimizer: o, checkpoint: { try context.checkDeadline() })
-                return Record([
-                    Batch.imageField(r.images, single: single),
-                    ("norm_before", Batch.perImage(r.normBefore, single: single)),
-                    ("norm_after", Batch.perImage(r.normAfter, single: single)),
-                    ("loss", Batch.curve(r.loss, final: r.normAfter.map { -$0 * $0 / 2 }, single: single)),
-                ])
-            }
-        }())
+        return .record(try args.run(at: "x") {
+            let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
+                                      optimizer: o, checkpoint: { try context.checkDeadline() })
+            return Record([
+                Batch.imageField(r.images, single: single),
+                ("norm_before", Batch.perImage(r.normBefore, single: single)),
+                ("norm_after", Batch.perImage(r.normAfter, single: single)),
+                ("loss", Batch.curve(r.loss, final: r.normAfter.map { -$0 * $0 / 2 }, single: single)),
+            ])
+        })
     }
 
     static let styleTransfer = Builtin(
@@ -69,22 +67,20 @@ enum OptimizationArtBuiltins {
         guard initial == "content" || initial == "noise" else {
             throw LabError("style_transfer: init must be \"content\" or \"noise\", got \"\(initial)\"", at: args.location("init"))
         }
-        return .record(try {
-            try args.run(at: "content") {
-                let objective = try StyleObjective(network, style: style, content: content, styleLayers: styleLayers,
-                                                   contentLayer: contentLayer, styleWeight: styleWeight,
-                                                   contentWeight: contentWeight)
-                let start = initial == "content" ? content
-                    : try Tensor.uniform(shape: content.shape, seed: RandomStream.seed(combining: o.seed, 1))
-                let r = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
-                return Record([
-                    Batch.imageField(r.images, single: single),
-                    ("style_loss", Batch.curve(r.components[0], final: r.final.components[0], single: single)),
-                    ("content_loss", Batch.curve(r.components[1], final: r.final.components[1], single: single)),
-                    ("loss", Batch.curve(r.loss, final: r.finalLoss, single: single)),
-                ])
-            }
-        }())
+        return .record(try args.run(at: "content") {
+            let objective = try StyleObjective(network, style: style, content: content, styleLayers: styleLayers,
+                                               contentLayer: contentLayer, styleWeight: styleWeight,
+                                               contentWeight: contentWeight)
+            let start = initial == "content" ? content
+                : try Tensor.uniform(shape: content.shape, seed: RandomStream.seed(combining: o.seed, 1))
+            let r = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+            return Record([
+                Batch.imageField(r.images, single: single),
+                ("style_loss", Batch.curve(r.components[0], final: r.final.components[0], single: single)),
+                ("content_loss", Batch.curve(r.components[1], final: r.final.components[1], single: single)),
+                ("loss", Batch.curve(r.loss, final: r.finalLoss, single: single)),
+            ])
+        })
     }
 
     static let gram = Builtin(

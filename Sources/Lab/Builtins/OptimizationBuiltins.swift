@@ -28,22 +28,20 @@ enum OptimizationBuiltins {
         o.blurEvery = try args.int("blur_every", min: 1, max: 100_000)
         o.jitter = try args.int("jitter", min: 0, max: max(0, side / 2))
         o.tvWeight = try A.weight(args, "tv")
-        return .record(try {
-            try args.run(at: "class") {
-                let start = try Tensor(zeros: [classes.count] + network.inputShape)
-                let objective = try ClassObjective(network, quantity: .score, classes: classes)
-                let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
-                let (p, predicted) = try A.predictions(network, result.images)
-                let n = classes.count, d = p.count / n
-                return Record([
-                    Batch.imageField(result.images, single: single),
-                    ("score", Batch.perImage(result.final.loss.map { -$0 }, single: single)),
-                    ("probability", Batch.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
-                    ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
-                    ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
-                ])
-            }
-        }())
+        return .record(try args.run(at: "class") {
+            let start = try Tensor(zeros: [classes.count] + network.inputShape)
+            let objective = try ClassObjective(network, quantity: .score, classes: classes)
+            let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+            let (p, predicted) = try A.predictions(network, result.images)
+            let n = classes.count, d = p.count / n
+            return Record([
+                Batch.imageField(result.images, single: single),
+                ("score", Batch.perImage(result.final.loss.map { -$0 }, single: single)),
+                ("probability", Batch.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
+                ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
+                ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
+            ])
+        })
     }
 
     static let invert = Builtin(
@@ -60,30 +58,28 @@ enum OptimizationBuiltins {
         o.totalVariation = TotalVariation(beta: try A.weight(args, "beta", positive: true))
         o.alphaWeight = try A.weight(args, "alpha")
         o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", positive: true))
-        return .record(try {
-            try args.run(at: "x") {
-                let target = try network.forward(x, through: layer)
-                let start = try Tensor.uniform(shape: x.shape, seed: RandomStream.seed(combining: o.seed, 1))
-                let objective = FeatureReconstruction(layer: layer, target: target)
-                let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
-                let n = x.shape[0], per = x.count / n
-                let distance = (0..<n).map { e -> Float in
-                    var d: Float = 0, norm: Float = 0
-                    for i in (e * per)..<((e + 1) * per) {
-                        let diff = result.images.scalars[i] - x.scalars[i]
-                        d += diff * diff
-                        norm += x.scalars[i] * x.scalars[i]
-                    }
-                    return (d / max(norm, .leastNormalMagnitude)).squareRoot()
+        return .record(try args.run(at: "x") {
+            let target = try network.forward(x, through: layer)
+            let start = try Tensor.uniform(shape: x.shape, seed: RandomStream.seed(combining: o.seed, 1))
+            let objective = FeatureReconstruction(layer: layer, target: target)
+            let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+            let n = x.shape[0], per = x.count / n
+            let distance = (0..<n).map { e -> Float in
+                var d: Float = 0, norm: Float = 0
+                for i in (e * per)..<((e + 1) * per) {
+                    let diff = result.images.scalars[i] - x.scalars[i]
+                    d += diff * diff
+                    norm += x.scalars[i] * x.scalars[i]
                 }
-                return Record([
-                    Batch.imageField(result.images, single: single),
-                    ("error", Batch.perImage(result.final.loss.map { $0.squareRoot() }, single: single)),
-                    ("distance", Batch.perImage(distance, single: single)),
-                    ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
-                ])
+                return (d / max(norm, .leastNormalMagnitude)).squareRoot()
             }
-        }())
+            return Record([
+                Batch.imageField(result.images, single: single),
+                ("error", Batch.perImage(result.final.loss.map { $0.squareRoot() }, single: single)),
+                ("distance", Batch.perImage(distance, single: single)),
+                ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
+            ])
+        })
     }
 
     static let fool = Builtin(
@@ -94,21 +90,19 @@ enum OptimizationBuiltins {
         let network = try args.network(takesImages: true, hasClassScores: true)
         let (classes, single) = try args.classes(for: network, limit: A.maxBatch)
         var o = try A.optimizer(args, context)
-        return .record(try {
-            try args.run(at: "class") {
-                let start = try Tensor.uniform(shape: [classes.count] + network.inputShape,
-                                               seed: RandomStream.seed(combining: o.seed, 1))
-                let objective = try ClassObjective(network, quantity: .logProbability, classes: classes)
-                let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
-                let (p, predicted) = try A.predictions(network, result.images)
-                let n = classes.count, d = p.count / n
-                return Record([
-                    Batch.imageField(result.images, single: single),
-                    ("probability", Batch.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
-                    ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
-                    ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
-                ])
-            }
-        }())
+        return .record(try args.run(at: "class") {
+            let start = try Tensor.uniform(shape: [classes.count] + network.inputShape,
+                                           seed: RandomStream.seed(combining: o.seed, 1))
+            let objective = try ClassObjective(network, quantity: .logProbability, classes: classes)
+            let result = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+            let (p, predicted) = try A.predictions(network, result.images)
+            let n = classes.count, d = p.count / n
+            return Record([
+                Batch.imageField(result.images, single: single),
+                ("probability", Batch.perImage((0..<n).map { p.scalars[$0 * d + classes[$0]] }, single: single)),
+                ("predictions", Batch.perImage(predicted.map(Float.init), single: single)),
+                ("loss", Batch.curve(result.loss, final: result.finalLoss, single: single)),
+            ])
+        })
     }
 }

@@ -54,7 +54,7 @@ enum DataBuiltins {
     }
 
     static let take = Builtin("take(dataset: dataset, n: int)", "the first n items of a dataset") { args, _ in
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset (from fashion_mnist or dataset)")
+        let data = try args.dataset()
         let n = try args.int("n", min: 1)
         guard n <= data.count else {
             throw LabError("take: the dataset has \(ValueFormat.grouped(Double(data.count))) items, "

@@ -18,7 +18,7 @@ enum InspectionBuiltins {
     static let features = Builtin("features(net: model, dataset: dataset, layer: string = none)",
                                   "N×D features of every image at a layer (flattened); by default the input of the last FC layer, the network's code") { args, _ in
         let network = try args.network()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset")
+        let data = try args.dataset()
         let index = try args.layer(in: network, default: network.codeLayer, allowInput: true)
         let out = try args.run(at: "dataset") { try network.forward(data.images, through: index) }
         let n = data.count

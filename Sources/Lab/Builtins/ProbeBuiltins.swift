@@ -13,8 +13,8 @@ enum ProbeBuiltins {
                                + "(pooled to at most 1,024 per image); layer=\"input\" for raw pixels, a list of layers "
                                + "for a tensor of accuracies from one pass", memo: .result) { args, context in
         let network = try args.network()
-        let train = try args.object("train", as: DatasetValue.self, "a dataset to train the probe on")
-        let test = try args.object("test", as: DatasetValue.self, "a dataset to score the probe on")
+        let train = try args.dataset("train")
+        let test = try args.dataset("test")
         let (layers, single) = try layerList(args, network)
         guard train.images.shape.dropFirst() == test.images.shape.dropFirst() else {
             throw LabError("probe: train and test images differ in shape: \(Tensor.describe(Array(train.images.shape.dropFirst()))) "

@@ -14,7 +14,7 @@ enum TrainingBuiltins {
         "a trained copy of the network (Adam by default) with .history; cached by content"
     , memo: .result) { args, context in
         let network = try args.network()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist()")
+        let data = try args.dataset()
         var options = TrainingOptions()
         options.epochs = try args.int("epochs", min: 0, max: 10_000)
         options.batch = try args.int("batch", min: 1, max: 1 << 16)
@@ -36,7 +36,7 @@ enum TrainingBuiltins {
             throw LabError("train: lr must be a positive number", at: args.location("lr"))
         }
         let validation = args.has("validation")
-            ? try args.object("validation", as: DatasetValue.self, "a dataset to evaluate after each epoch") : nil
+            ? try args.dataset("validation") : nil
         let bar = ProgressBar(label: "\(context.session.file):\(context.location.line) train")
         let (trained, history) = try args.run(at: "dataset") {
             try network.trained(images: data.images, labels: data.labels, options: options,
@@ -52,7 +52,7 @@ enum TrainingBuiltins {
     static let evaluate = Builtin("evaluate(net: model, dataset: dataset)",
                                   "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion", memo: .result) { args, context in
         let network = try args.network()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
+        let data = try args.dataset()
         // Memoized like training: a lesson that compares several trained
         // networks on the test set would otherwise pay a full pass per
         // network on every render.

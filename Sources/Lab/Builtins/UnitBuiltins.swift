@@ -50,7 +50,7 @@ enum UnitBuiltins {
     static let unitStats = Builtin("unit_stats(net: model, dataset: dataset, layer: string = none)",
                                    "a layer's units over a dataset: .dead (share never active), .sparsity (share of values not active), .correlation (mean |r| between units)", memo: .result) { args, context in
         let network = try args.network()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
+        let data = try args.dataset()
         let index = try args.layer(in: network, default: network.codeLayer, allowInput: true)
         let stats = try args.run(at: "dataset") {
             try UnitStats(network: network, images: data.images, layer: index, checkpoint: { try context.checkDeadline() })
@@ -98,7 +98,7 @@ enum UnitBuiltins {
     static func unitQuery(_ args: Arguments, defaultK: Int) throws
         -> (ModelValue, DatasetValue, Network, Int, Int, Int) {
         let model = try args.model()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
+        let data = try args.dataset()
         let network = try args.network()
         let index = try args.layer(in: network, allowInput: true)
         let units = network.outputShape(ofLayer: index)[0]

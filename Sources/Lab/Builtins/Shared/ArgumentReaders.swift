@@ -5,13 +5,18 @@ import NeuralNet
 import Tensors
 
 /// The arguments many built-ins share, each read in one place with one
-/// wording for each error: the model and its network, images, classes,
-/// layers and the seed, and the compute modules' errors reported at the
-/// argument they concern.
+/// wording for each error: the model and its network, datasets, images,
+/// classes, layers, colormaps and the seed; and the compute modules' errors,
+/// reported at the argument they concern.
 extension Arguments {
     /// The model argument `name`, for built-ins that only need its description.
     func model(_ name: String = "net") throws -> ModelValue {
-        try object(name, as: ModelValue.self, "a model made by cnn(...)")
+        try object(name, as: ModelValue.self, ParameterKind.model.noun)
+    }
+
+    /// The dataset argument `name` (made by fashion_mnist, dataset or take).
+    func dataset(_ name: String = "dataset") throws -> DatasetValue {
+        try object(name, as: DatasetValue.self, ParameterKind.dataset.noun)
     }
 
     /// The network of the model argument `name`, with its weights.

@@ -67,7 +67,7 @@ enum AdversarialBuiltins {
         let (labels, _) = try args.classes("labels", for: network, count: x.shape[0])
         let targets = args.has("target") ? try args.classes("target", for: network, count: x.shape[0]).0 : nil
         let iterations = try args.int("iterations", min: 1, max: 10_000)
-        let overshoot = try A.weight(args, "overshoot")
+        let overshoot = try Float(args.finiteNumber("overshoot", .nonNegative))
         return .record(try args.run(at: "x") {
             let r = try MinimalPerturbation.find(network, images: x, labels: labels, targets: targets, iterations: iterations,
                                                  overshoot: overshoot, checkpoint: { try context.checkDeadline() })

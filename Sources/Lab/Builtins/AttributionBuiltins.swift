@@ -71,8 +71,7 @@ enum AttributionBuiltins {
         let side = min(x.shape[2], x.shape[3])
         let size = try args.int("size", default: min(6, side), min: 1, max: side)
         let stride = try args.int("stride", min: 1, max: side)
-        let fill = try args.number("fill")
-        guard fill.isFinite else { throw LabError("occlusion: fill= must be a finite number", at: args.location("fill")) }
+        let fill = try args.finiteNumber("fill")
         let predicted = try args.bool("predicted")
         let result = try args.run(at: "x") {
             try Occlusion.maps(network, images: x, classes: classes, size: size, stride: stride, fill: Float(fill))

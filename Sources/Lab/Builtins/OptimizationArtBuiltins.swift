@@ -29,7 +29,7 @@ enum OptimizationArtBuiltins {
         o.momentum = 0
         o.jitter = try args.int("jitter", min: 0, max: max(0, network.inputShape[1] / 2))
         let octaves = try args.int("octaves", min: 1, max: 8)
-        let scale = try A.weight(args, "scale", positive: true)
+        let scale = try Float(args.finiteNumber("scale", .positive))
         guard scale >= 1 else { throw LabError("deepdream: 'scale' must be at least 1, got \(scale)", at: args.location("scale")) }
         return .record(try args.run(at: "x") {
             let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
@@ -61,8 +61,8 @@ enum OptimizationArtBuiltins {
         o.normalization = .adam
         o.finalLearningRate = o.learningRate / 20
         o.jitter = try args.int("jitter", min: 0, max: max(0, network.inputShape[1] / 2))
-        let styleWeight = try A.weight(args, "style_weight")
-        let contentWeight = try A.weight(args, "content_weight")
+        let styleWeight = try Float(args.finiteNumber("style_weight", .nonNegative))
+        let contentWeight = try Float(args.finiteNumber("content_weight", .nonNegative))
         let initial = try args.string("init")
         guard initial == "content" || initial == "noise" else {
             throw LabError("style_transfer: init must be \"content\" or \"noise\", got \"\(initial)\"", at: args.location("init"))

@@ -23,11 +23,11 @@ enum OptimizationBuiltins {
         let side = min(network.inputShape[1], network.inputShape[2])
         var o = try A.optimizer(args, context)
         o.finalLearningRate = o.learningRate / 10
-        o.l2 = try A.weight(args, "l2")
-        o.blurSigma = try A.weight(args, "blur")
+        o.l2 = try Float(args.finiteNumber("l2", .nonNegative))
+        o.blurSigma = try Float(args.finiteNumber("blur", .nonNegative))
         o.blurEvery = try args.int("blur_every", min: 1, max: 100_000)
         o.jitter = try args.int("jitter", min: 0, max: max(0, side / 2))
-        o.tvWeight = try A.weight(args, "tv")
+        o.tvWeight = try Float(args.finiteNumber("tv", .nonNegative))
         return .record(try args.run(at: "class") {
             let start = try Tensor(zeros: [classes.count] + network.inputShape)
             let objective = try ClassObjective(network, quantity: .score, classes: classes)
@@ -54,10 +54,10 @@ enum OptimizationBuiltins {
         let layer = try args.layer(in: network, default: network.codeLayer)
         var o = try A.optimizer(args, context)
         o.finalLearningRate = o.learningRate / 20
-        o.tvWeight = try A.weight(args, "tv")
-        o.totalVariation = TotalVariation(beta: try A.weight(args, "beta", positive: true))
-        o.alphaWeight = try A.weight(args, "alpha")
-        o.alphaNorm = AlphaNorm(alpha: try A.weight(args, "alpha_power", positive: true))
+        o.tvWeight = try Float(args.finiteNumber("tv", .nonNegative))
+        o.totalVariation = TotalVariation(beta: try Float(args.finiteNumber("beta", .positive)))
+        o.alphaWeight = try Float(args.finiteNumber("alpha", .nonNegative))
+        o.alphaNorm = AlphaNorm(alpha: try Float(args.finiteNumber("alpha_power", .positive)))
         return .record(try args.run(at: "x") {
             let target = try network.forward(x, through: layer)
             let start = try Tensor.uniform(shape: x.shape, seed: RandomStream.seed(combining: o.seed, 1))

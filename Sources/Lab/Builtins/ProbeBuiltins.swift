@@ -23,10 +23,7 @@ enum ProbeBuiltins {
         var options = TrainingOptions()
         options.epochs = try args.int("epochs", min: 1, max: 1000)
         options.batch = try args.int("batch", min: 1)
-        options.learningRate = try args.number("lr")
-        guard options.learningRate > 0, options.learningRate.isFinite else {
-            throw LabError("probe: lr= must be a positive number", at: args.location("lr"))
-        }
+        options.learningRate = try args.finiteNumber("lr", .positive)
         options.seed = try args.seed(context)
         let classes = (train.labels.max() ?? 0) + 1
         guard (test.labels.max() ?? 0) < classes else {

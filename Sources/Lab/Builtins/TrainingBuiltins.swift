@@ -18,7 +18,7 @@ enum TrainingBuiltins {
         var options = TrainingOptions()
         options.epochs = try args.int("epochs", min: 0, max: 10_000)
         options.batch = try args.int("batch", min: 1, max: 1 << 16)
-        options.learningRate = try args.number("lr")
+        options.learningRate = try args.finiteNumber("lr", .positive)
         options.momentum = try args.number("momentum")
         options.weightDecay = try args.number("weight_decay")
         options.seed = try args.seed(context)
@@ -32,9 +32,6 @@ enum TrainingBuiltins {
             throw LabError("train: loss must be \"cross_entropy\" or \"mse\", got \"\(lossName)\"", at: args.location("loss"))
         }
         options.loss = loss
-        guard options.learningRate > 0, options.learningRate.isFinite else {
-            throw LabError("train: lr must be a positive number", at: args.location("lr"))
-        }
         let validation = args.has("validation")
             ? try args.dataset("validation") : nil
         let bar = ProgressBar(label: "\(context.session.file):\(context.location.line) train")

@@ -6,7 +6,7 @@ import Tensors
 
 /// The arguments many built-ins share, each read in one place with one
 /// wording for each error: the model and its network, datasets, images,
-/// classes, layers, colormaps and the seed; and the compute modules' errors,
+/// classes, layers, colormaps, finite numbers and the seed; and the compute modules' errors,
 /// reported at the argument they concern.
 extension Arguments {
     /// The model argument `name`, for built-ins that only need its description.
@@ -110,6 +110,21 @@ extension Arguments {
             throw LabError("\(builtin): \(name)= must name one of the network's layers, not its input", at: location(name))
         }
         return index
+    }
+
+    /// Which finite numbers `finiteNumber(_:_:)` accepts.
+    enum Bound { case any, nonNegative, positive }
+
+    /// Argument `name` as a finite number, at least 0 or above 0 when `bound` says so.
+    func finiteNumber(_ name: String, _ bound: Bound = .any) throws -> Double {
+        let x = try number(name)
+        let (ok, what) = switch bound {
+        case .any: (x.isFinite, "a finite number")
+        case .nonNegative: (x.isFinite && x >= 0, "a non-negative number")
+        case .positive: (x.isFinite && x > 0, "a positive number")
+        }
+        guard ok else { throw LabError("\(builtin): '\(name)' must be \(what), got \(ValueFormat.plain(x))", at: location(name)) }
+        return x
     }
 
     /// `seed=` as given, or the seed drawn for this call when left out.

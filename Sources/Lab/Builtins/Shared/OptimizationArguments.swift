@@ -11,23 +11,13 @@ enum OptimizationArguments {
     /// network together at every step, so memory grows with the batch.
     static let maxBatch = 256
 
-    /// A finite number ≥ 0 (> 0 when `positive`).
-    static func weight(_ args: Arguments, _ name: String, positive: Bool = false) throws -> Float {
-        let x = try args.number(name)
-        guard x.isFinite, positive ? x > 0 : x >= 0 else {
-            throw LabError("\(args.builtin): '\(name)' must be a \(positive ? "positive" : "non-negative") number, got "
-                           + ValueFormat.plain(x), at: args.location(name))
-        }
-        return Float(x)
-    }
-
     /// The settings every gradient-descent built-in takes: steps=, lr=, seed=, and momentum= when it has one.
     static func optimizer(_ args: Arguments, _ context: CallContext, momentum: Bool = true) throws -> InputOptimizer {
         var o = InputOptimizer()
         o.steps = try args.int("steps", min: 1, max: 100_000)
-        o.learningRate = try weight(args, "lr", positive: true)
+        o.learningRate = Float(try args.finiteNumber("lr", .positive))
         if momentum {
-            o.momentum = try weight(args, "momentum")
+            o.momentum = Float(try args.finiteNumber("momentum", .nonNegative))
             guard o.momentum < 1 else {
                 throw LabError("\(args.builtin): 'momentum' must be below 1, got \(o.momentum)", at: args.location("momentum"))
             }

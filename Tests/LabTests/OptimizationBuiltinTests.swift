@@ -148,7 +148,7 @@ import Tensors
             ("r = class_model(net, 1, lr=-1)", "-1)", "'lr' must be a positive number"),
             ("r = class_model(net, 1, momentum=1)", "1)", "'momentum' must be below 1"),
             ("r = class_model(net, 1, jitter=9)", "9)", "'jitter' must be at most 3"),
-            ("r = invert(net, zeros([2, 6, 6]))", "([2, 6, 6])", "x must be one image (1, 6, 6) or a batch (N, 1, 6, 6)"),
+            ("r = invert(net, zeros([2, 6, 6]))", "([2, 6, 6])", "'x' must be one image (1, 6, 6) or a batch (N, 1, 6, 6)"),
             ("r = invert(net, x, layer=\"fc9\")", "\"fc9\"", "no layer named 'fc9'"),
             ("r = invert(net, x, layer=\"input\")", "\"input\"", "not its input"),
             ("r = invert(net, x, tv=-1)", "-1)", "'tv' must be a non-negative number"),
@@ -165,7 +165,7 @@ import Tensors
             ("r = gram(\"net\")", "\"net\"", "'net' must be a model made by cnn(...), or a tensor of feature maps"),
             ("r = shuffle_positions(zeros([3]))", "([3])", "x must be C×H×W or N×C×H×W"),
             ("r = fool(net, arange(300))", "(300)", "300 classes make 300 images; one call takes at most 256"),
-            ("r = invert(net, zeros([300, 1, 6, 6]))", "([300, 1, 6, 6])", "x holds 300 images; one call takes at most 256"),
+            ("r = invert(net, zeros([300, 1, 6, 6]))", "([300, 1, 6, 6])", "'x' holds 300 images; one call takes at most 256"),
         ]
         for (statement, needle, text) in cases {
             let e = try #require(Self.error(statement, at: needle), "\(statement) should fail")

@@ -5,9 +5,10 @@ import NeuralNet
 import Tensors
 
 /// The arguments many built-ins share, each read in one place with one
-/// wording for each error: the model and its network, datasets, images,
-/// classes, layers, colormaps, finite numbers and the seed; and the compute modules' errors,
-/// reported at the argument they concern.
+/// wording for each error (naming the argument as `'x'`, like the typed
+/// getters in Arguments.swift): the model and its network, datasets, images,
+/// classes, layers, colormaps, finite numbers and the seed; and the compute
+/// modules' errors, reported at the argument they concern.
 extension Arguments {
     /// The model argument `name`, for built-ins that only need its description.
     func model(_ name: String = "net") throws -> ModelValue {
@@ -43,18 +44,18 @@ extension Arguments {
         let single = x.shape == shape
         guard single || x.rank == 4 && Array(x.shape.dropFirst()) == shape else {
             let dims = shape.map(String.init).joined(separator: ", ")
-            throw LabError("\(builtin): \(name) must be one image (\(dims)) or a batch (N, \(dims)) for this network, "
+            throw LabError("\(builtin): '\(name)' must be one image (\(dims)) or a batch (N, \(dims)) for this network, "
                            + "got \(Tensor.describe(x.shape))", at: location(name))
         }
         if !single {
-            guard x.shape[0] > 0 else { throw LabError("\(builtin): the batch \(name) holds no images", at: location(name)) }
+            guard x.shape[0] > 0 else { throw LabError("\(builtin): the batch '\(name)' holds no images", at: location(name)) }
             if let limit, x.shape[0] > limit {
-                throw LabError("\(builtin): \(name) holds \(x.shape[0]) images; one call takes at most \(limit)",
+                throw LabError("\(builtin): '\(name)' holds \(x.shape[0]) images; one call takes at most \(limit)",
                                at: location(name))
             }
         }
         guard x.scalars.allSatisfy(\.isFinite) else {
-            throw LabError("\(builtin): \(name) has values that are not finite numbers", at: location(name))
+            throw LabError("\(builtin): '\(name)' has values that are not finite numbers", at: location(name))
         }
         return (single ? x.asBatch : x, single)
     }
@@ -107,7 +108,7 @@ extension Arguments {
     func layer(named text: String, at name: String, in network: Network, allowInput: Bool = false) throws -> Int {
         let index = try run(at: name) { try network.layerIndex(text) }
         guard allowInput || index >= 0 else {
-            throw LabError("\(builtin): \(name)= must name one of the network's layers, not its input", at: location(name))
+            throw LabError("\(builtin): '\(name)' must name one of the network's layers, not its input", at: location(name))
         }
         return index
     }

@@ -128,8 +128,8 @@ import Tensors
             ("s = saliency(net, xs, [0, 1, 1])", "[0, 1, 1]", "there are 2 images but 3 classes"),
             ("s = saliency(net, x, 2)", "2)", "class 2 does not exist; this network scores 2 classes, numbered 0 to 1"),
             ("s = saliency(net, x, 0.5)", "0.5", "class 0.5 does not exist"),
-            ("s = saliency(net, zeros([3, 3]), 0)", "([3, 3])", "x must be one image (1, 2, 2) or a batch (N, 1, 2, 2)"),
-            ("s = guided_backprop(net, x, [0, 1])", "[0, 1]", "x is one image"),
+            ("s = saliency(net, zeros([3, 3]), 0)", "([3, 3])", "'x' must be one image (1, 2, 2) or a batch (N, 1, 2, 2)"),
+            ("s = guided_backprop(net, x, [0, 1])", "[0, 1]", "there is 1 image but 2 classes in 'class'"),
             ("d = deconv(net, x, layer=\"fc9\", unit=0)", "\"fc9\"", "no layer named 'fc9'"),
             ("d = deconv(net, x, layer=\"input\", unit=0)", "\"input\"", "not its input"),
             ("d = deconv(net, x, layer=\"fc1\", unit=2)", "2)", "fc1 has no unit 2; its 2 outputs are numbered 0 to 1"),
@@ -150,6 +150,6 @@ import Tensors
         #expect(Self.error("d = deconv(net, x, unit=0)", at: "deconv")?.message == "deconv needs the argument 'layer' (deconv(net, x, layer, unit, at=))")
         #expect(Self.error("d = deconv(net, x, layer=\"fc1\")", at: "deconv")?.message == "deconv needs the argument 'unit' (deconv(net, x, layer, unit, at=))")
         let vector = "v = saliency(cnn(\"INPUT 4 -> FC-2 -> SOFTMAX\"), [1, 2, 3, 4], 0)"
-        #expect(Self.error(vector, at: "cnn")?.message.contains("explains images") == true)
+        #expect(Self.error(vector, at: "cnn")?.message.contains("works on images") == true)
     }
 }

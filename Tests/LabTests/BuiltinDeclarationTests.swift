@@ -25,7 +25,7 @@ import Datasets
         let probe = Builtin("probe_(a: tensor, b: int = 3, c: bool = false, label = none, seed = seed)",
                             "test probe", memo: memo) { args, context in
             seen.calls.append((try args.number("b"), try args.bool("c", default: true),
-                               try MathBuiltins.seedArgument(args, context)))
+                               try args.seed(context)))
             let b = Float(try args.number("b"))
             return .tensor(try args.tensor("a").map { $0 * b })
         }

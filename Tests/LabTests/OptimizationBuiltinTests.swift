@@ -148,7 +148,7 @@ import Tensors
             ("r = class_model(net, 1, lr=-1)", "-1)", "'lr' must be a positive number"),
             ("r = class_model(net, 1, momentum=1)", "1)", "'momentum' must be below 1"),
             ("r = class_model(net, 1, jitter=9)", "9)", "'jitter' must be at most 3"),
-            ("r = invert(net, zeros([2, 6, 6]))", "([2, 6, 6])", "x must be one image (1, 6, 6) or a batch (N, 1, 6, 6)"),
+            ("r = invert(net, zeros([2, 6, 6]))", "([2, 6, 6])", "'x' must be one image (1, 6, 6) or a batch (N, 1, 6, 6)"),
             ("r = invert(net, x, layer=\"fc9\")", "\"fc9\"", "no layer named 'fc9'"),
             ("r = invert(net, x, layer=\"input\")", "\"input\"", "not its input"),
             ("r = invert(net, x, tv=-1)", "-1)", "'tv' must be a non-negative number"),
@@ -157,15 +157,15 @@ import Tensors
             ("r = style_transfer(net, x, x, init=\"grey\")", "\"grey\"", "init must be \"content\" or \"noise\""),
             ("r = style_transfer(net, x, xs[0:2])", "[0:2]", "give one style image, or one per content image"),
             ("r = style_transfer(net, x, x, style_layers=[\"conv7\"])", "[\"conv7\"]", "no layer named 'conv7'"),
-            ("r = fgsm(net, xs, [0, 1])", "[0, 1]", "there are 4 images but 2 labels"),
+            ("r = fgsm(net, xs, [0, 1])", "[0, 1]", "there are 4 images but 2 classes in 'labels'"),
             ("r = fgsm(net, xs, 0, eps=-0.1)", "-0.1)", "eps must be finite and at least 0"),
             ("r = minimal_perturbation(net, x, 0, target=5)", "5)", "class 5 does not exist"),
             ("r = gram(net)", "gram", "give x, the image(s)"),
             ("r = gram(zeros([2, 3]), layer=\"conv1\")", "([2, 3])", "leave out x= and layer="),
             ("r = gram(\"net\")", "\"net\"", "'net' must be a model made by cnn(...), or a tensor of feature maps"),
             ("r = shuffle_positions(zeros([3]))", "([3])", "x must be C×H×W or N×C×H×W"),
-            ("r = fool(net, arange(300))", "(300)", "300 classes make 300 images; one call optimizes at most 256"),
-            ("r = invert(net, zeros([300, 1, 6, 6]))", "([300, 1, 6, 6])", "x holds 300 images; one call optimizes at most 256"),
+            ("r = fool(net, arange(300))", "(300)", "300 classes make 300 images; one call takes at most 256"),
+            ("r = invert(net, zeros([300, 1, 6, 6]))", "([300, 1, 6, 6])", "'x' holds 300 images; one call takes at most 256"),
         ]
         for (statement, needle, text) in cases {
             let e = try #require(Self.error(statement, at: needle), "\(statement) should fail")

@@ -56,7 +56,7 @@ import Tensors
     @Test func errorsNameTheArgument() {
         for (source, text) in [("p = probe(net, data, data, layer=[\"fc9\"])", "no layer named 'fc9'"),
                                ("p = probe(net, data, data, layer=[])", "lists no layers"),
-                               ("p = probe(net, data, data, lr=0)", "lr= must be a positive number"),
+                               ("p = probe(net, data, data, lr=0)", "'lr' must be a positive number"),
                                ("p = probe(net, data, dataset(xs, [0, 1, 2, 1]))", "never shows")] {
             let d = Harness.error(source, setup: Self.setup)
             #expect(d?.message.contains(text) == true, "\(source): \(d?.message ?? "no error")")

@@ -62,9 +62,9 @@ import Testing
     }
 
     @Test func errorsNameTheArgument() {
-        for (source, text) in [("t = scale(ones([3, 3]), 0)", "factor must be above 0"),
+        for (source, text) in [("t = scale(ones([3, 3]), 0)", "'factor' must be a positive number, got 0"),
                                ("t = rotate(ones([3]), 10)", "x must be an image"),
-                               ("t = translate(ones([3, 3]), 1 / 0, 0)", "dx must be a finite number")] {
+                               ("t = translate(ones([3, 3]), 1 / 0, 0)", "'dx' must be a finite number")] {
             let d = Harness.error(source)
             #expect(d?.message.contains(text) == true, "\(source): \(d?.message ?? "no error")")
         }

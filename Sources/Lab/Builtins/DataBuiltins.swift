@@ -50,16 +50,11 @@ enum DataBuiltins {
         // must run again once they are there.
         let folder = FashionMNIST.defaultDirectory
         for file in [split.imagesFile, split.labelsFile] { call.session.noteRead(folder.appendingPathComponent(file)) }
-        do throws(DatasetError) {
-            let data = try FashionMNIST.load(split: split, directory: folder)
-            return .object(DatasetValue(data))
-        } catch {
-            throw LabError("fashion_mnist: " + error.message, at: call.location)
-        }
+        return .object(DatasetValue(try args.run(at: nil) { try FashionMNIST.load(split: split, directory: folder) }))
     }
 
     static let take = Builtin("take(dataset: dataset, n: int)", "the first n items of a dataset") { args, _ in
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset (from fashion_mnist or dataset)")
+        let data = try args.dataset()
         let n = try args.int("n", min: 1)
         guard n <= data.count else {
             throw LabError("take: the dataset has \(ValueFormat.grouped(Double(data.count))) items, "

@@ -10,9 +10,6 @@ import Tensors
 enum EmbeddingBuiltins {
     static let all: [Builtin] = [pca, tsne, knnAccuracy, neighbors, trustworthiness, EmbeddingGridBuiltin.embedGrid]
 
-    /// Bumped when the method changes in a way that changes its numbers, so old cache entries are not reused.
-    static let tsneVersion = 1
-
     static let pca = Builtin("pca(x: tensor, k: int)", "N×k: each point's coordinates on the top k principal components") { args, context in
         let x = try points(args, "x")
         let dim = x.shape.dropFirst().reduce(1, *)
@@ -34,17 +31,10 @@ enum EmbeddingBuiltins {
                            + "(\(n - 1)), got \(ValueFormat.plain(options.perplexity))", at: args.location("perplexity"))
         }
         options.iterations = try args.int("iterations", min: 0, max: TSNE.maxIterations)
-        options.seed = try MathBuiltins.seedArgument(args, context)
-        return .record(try {
-            let result: TSNE.Result
-            do {
-                result = try TSNE.embed(x, options: options) { _ in try context.checkDeadline() }
-            } catch let error as EmbeddingError {
-                throw LabError("tsne: \(error.message)", at: args.location("x"))
-            }
-            return Record([("points", .tensor(result.points)), ("kl", .number(result.kl)),
-                           ("iterations", .number(Double(result.iterations)))])
-        }())
+        options.seed = try args.seed(context)
+        let result = try args.run(at: "x") { try TSNE.embed(x, options: options) { _ in try context.checkDeadline() } }
+        return .record(Record([("points", .tensor(result.points)), ("kl", .number(result.kl)),
+                               ("iterations", .number(Double(result.iterations)))]))
     }
 
     static let knnAccuracy = Builtin("knn_accuracy(points: tensor, labels: tensor, k: int = none)",
@@ -123,12 +113,8 @@ enum EmbeddingBuiltins {
         }
     }
 
-    /// A method's result, with its errors located at `name`.
-    static func run<T>(_ args: Arguments, _ name: String, _ body: () throws(EmbeddingError) -> T) throws -> T {
-        do { return try body() } catch { throw LabError("\(args.builtin): \(error.message)", at: args.location(name)) }
-    }
-
-    /// The same, cut short when the block's time runs out: the method polls
+    /// A method's result, with its errors located at `name` (Arguments.run),
+    /// cut short when the block's time runs out: the method polls
     /// `context.stop` between pieces of work, and a result it abandoned
     /// half-way is never returned.
     static func run<T>(_ args: Arguments, _ name: String, _ context: CallContext,
@@ -137,7 +123,7 @@ enum EmbeddingBuiltins {
             do throws(EmbeddingError) { return .success(try body()) } catch { return .failure(error) }
         }
         try context.checkDeadline()
-        return try run(args, name) { () throws(EmbeddingError) in try outcome.get() }
+        return try args.run(at: name) { try outcome.get() }
     }
 }
 

@@ -31,14 +31,11 @@ enum EmbeddingGridBuiltin {
         var side = 1
         while side * side < n { side += 1 }
         let size = try args.int("size", default: min(side, maxSize), min: 1, max: maxSize)
-        let cells = try EmbeddingBuiltins.run(args, "points") { () throws(EmbeddingError) in
-            try GridLayout.assign(points, size: size)
-        }
+        let cells = try args.run(at: "points") { try GridLayout.assign(points, size: size) }
         let finite = images.scalars.filter { $0.isFinite }
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
         let range: ClosedRange<Float> = lo >= 0 && hi <= 1 ? 0...1 : lo...max(hi, lo.nextUp)
-        let bitmap: Bitmap, png: [UInt8]
-        do throws(FigureError) {
+        let (bitmap, png) = try args.run(at: nil) {
             var canvas = try Bitmap(width: size * w, height: size * h, channels: channels, fill: 255)
             let plane = channels * h * w
             for (i, cell) in cells.enumerated() {
@@ -53,10 +50,7 @@ enum EmbeddingGridBuiltin {
                     }
                 }
             }
-            bitmap = canvas
-            png = try PNGEncoder.encode(canvas)
-        } catch {
-            throw LabError("embed_grid: \(error.message)", at: args.callLocation)
+            return (canvas, try PNGEncoder.encode(canvas))
         }
         // Small grids are drawn larger with crisp pixels; the PNG stays native size.
         let display = bitmap.width * max(1, 640 / bitmap.width)

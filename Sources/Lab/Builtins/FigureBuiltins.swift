@@ -22,15 +22,11 @@ enum FigureBuiltins {
                             caption: try args.optionalString("caption"), alt: alt))
     }
 
-    static func checked(_ body: () throws(FigureError) -> Void, _ args: Arguments) throws {
-        do { try body() } catch { throw LabError("\(args.builtin): \(error.message)", at: args.callLocation) }
-    }
-
     static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                               "a line plot of one or more series against x") { args, _ in
-        let x = try numbers(try args.value("x") ?? .none, args, "x")
+        let x = try numbers(args.value("x") ?? .none, args, "x")
         var ys: [[Double]] = []
-        for v in [try args.value("y") ?? .none] + (try args.list("more")) {
+        for v in [args.value("y") ?? .none] + (try args.list("more")) {
             let t = try Coercion.tensor(v, at: args.location("y"), what: "series")
             if t.rank == 2 {
                 for r in 0..<t.shape[0] { ys.append(Array(t.scalars[r * t.shape[1]..<(r + 1) * t.shape[1]].map(Double.init))) }
@@ -47,17 +43,17 @@ enum FigureBuiltins {
         }
         let p = LinePlot(series: series, title: try args.optionalString("title"),
                          xlabel: try args.optionalString("xlabel"), ylabel: try args.optionalString("ylabel"))
-        try checked({ () throws(FigureError) in try p.validate() }, args)
+        try args.run(at: nil) { try p.validate() }
         return try svgFigure(p.svg(), args, alt: "line plot of \(ys.count) series")
     }
 
     static let bar = Builtin("bar(labels: list, values: tensor, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
                              "a bar chart, one bar a label") { args, _ in
         let names = try args.list("labels").map(\.inlineText)
-        let values = try numbers(try args.value("values") ?? .none, args, "values")
+        let values = try numbers(args.value("values") ?? .none, args, "values")
         let chart = BarChart(labels: names, values: values, title: try args.optionalString("title"),
                              xlabel: try args.optionalString("xlabel"), ylabel: try args.optionalString("ylabel"))
-        try checked({ () throws(FigureError) in try chart.validate() }, args)
+        try args.run(at: nil) { try chart.validate() }
         return try svgFigure(chart.svg(), args, alt: "bar chart of \(names.count) values")
     }
 
@@ -78,7 +74,7 @@ enum FigureBuiltins {
         let plot = ScatterPlot(x: xs, y: ys, categories: categories, categoryNames: try labels(args, "names"),
                                title: try args.optionalString("title"), xlabel: try args.optionalString("xlabel"),
                                ylabel: try args.optionalString("ylabel"))
-        try checked({ () throws(FigureError) in try plot.validate() }, args)
+        try args.run(at: nil) { try plot.validate() }
         return try svgFigure(plot.svg(), args, alt: "scatter plot of \(xs.count) points")
     }
 
@@ -100,20 +96,10 @@ enum FigureBuiltins {
         }
     }
 
-    static func colormap(_ args: Arguments) throws -> Colormap {
-        let name = try args.string("cmap")
-        guard let c = Colormap(rawValue: name) else {
-            throw LabError("unknown colormap '\(name)'; choose one of "
-                           + Colormap.allCases.map(\.rawValue).joined(separator: ", "), at: args.location("cmap"))
-        }
-        return c
-    }
-
     static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none)",
                                "a tensor shown as an image (grayscale, RGB, or through a colormap)") { args, _ in
-        let b = try bitmap(try args.tensor("t"), cmap: try colormap(args), at: args.location("t"))
-        let png: [UInt8]
-        do throws(FigureError) { png = try PNGEncoder.encode(b) } catch { throw LabError(error.message, at: args.callLocation) }
+        let b = try bitmap(try args.tensor("t"), cmap: try args.colormap(), at: args.location("t"))
+        let png = try args.run(at: nil) { try PNGEncoder.encode(b) }
         // Small images are drawn large with crisp pixels; the PNG stays native size.
         let scale = try args.int("scale", default: max(1, min(8, 224 / max(b.width, 1))), min: 1, max: 32)
         return .object(FigureValue(content: .png(png, width: b.width, height: b.height, displayWidth: b.width * scale),
@@ -134,7 +120,7 @@ enum FigureBuiltins {
         }
         guard !items.isEmpty else { throw args.fail("images", "at least one image") }
         guard items.count <= 4096 else { throw LabError("grid: \(items.count) images is too many for one figure (at most 4096)", at: loc) }
-        let cmap = try colormap(args)
+        let cmap = try args.colormap()
         let tiles = try items.map { try bitmap($0, cmap: cmap, at: loc) }
         let names = try labels(args, "labels")
         if let n = names, n.count != tiles.count {
@@ -143,7 +129,7 @@ enum FigureBuiltins {
         let cols = try args.int("cols", default: min(tiles.count, 10), min: 1)
         let scale = try args.int("scale", default: max(1, min(4, 96 / max(tiles[0].width, 1))), min: 1, max: 16)
         let g = ImageGrid(tiles: tiles, columns: cols, labels: names, title: try args.optionalString("title"), tileScale: scale)
-        try checked({ () throws(FigureError) in try g.validate() }, args)
+        try args.run(at: nil) { try g.validate() }
         return try svgFigure(g.svg(), args, alt: "grid of \(tiles.count) images")
     }
 

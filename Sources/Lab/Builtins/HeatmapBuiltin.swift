@@ -18,7 +18,9 @@ enum HeatmapBuiltin {
     ) { args, _ in
         let maps = try mapStack(try args.tensor("map"), args)
         let (count, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
-        let cmap = try colormap(args)
+        // viridis by default: perceptually uniform, so equal steps in value
+        // look like equal steps in colour, and brighter always means more.
+        let cmap = try args.colormap()
         let classes = try FigureBuiltins.labels(args, "classes")
         if let names = classes {
             for name in ["cmap", "range", "legend"] where args.has(name) {
@@ -51,7 +53,7 @@ enum HeatmapBuiltin {
                 (th, tw) = (base.shape[0], base.shape[1])
                 values = resample(values, from: (h, w), to: (th, tw), bilinear: mode == "bilinear")
             }
-            do throws(FigureError) {
+            try args.run(at: "map") {
                 let colours = classes == nil
                     ? try ImageRenderer.bitmap(values: values, channels: 1, height: th, width: tw, cmap: cmap, range: lo...hi)
                     : try categorical(values, height: th, width: tw)
@@ -61,8 +63,6 @@ enum HeatmapBuiltin {
                 } else {
                     tiles.append(colours)
                 }
-            } catch {
-                throw LabError("heatmap: \(error.message)", at: args.location("map"))
             }
         }
         let names = try FigureBuiltins.labels(args, "labels")
@@ -81,7 +81,7 @@ enum HeatmapBuiltin {
             let present = Set(maps.scalars.map { Int($0) })
             grid.keyLegend = classes.indices.filter(present.contains).map { (label: classes[$0], color: Palette.color($0)) }
         }
-        try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
+        try args.run(at: nil) { try grid.validate() }
         let what = count == 1 ? "heat map of \(h)×\(w) values" : "\(count) heat maps of \(h)×\(w) values"
         let scaleText = classes != nil ? "classes in the categorical palette"
             : "\(cmap.rawValue) from \(ValueFormat.plain(Double(lo))) to \(ValueFormat.plain(Double(hi)))"
@@ -97,17 +97,6 @@ enum HeatmapBuiltin {
             pixels += [r, g, b]
         }
         return try Bitmap(width: width, height: height, channels: 3, pixels: pixels)
-    }
-
-    /// `cmap=`, viridis by default: perceptually uniform, so equal steps in
-    /// value look like equal steps in colour, and brighter always means more.
-    static func colormap(_ args: Arguments) throws -> Colormap {
-        let name = try args.string("cmap")
-        guard let c = Colormap(rawValue: name) else {
-            throw LabError("heatmap: unknown colormap '\(name)'; choose one of "
-                           + Colormap.allCases.map(\.rawValue).joined(separator: ", "), at: args.location("cmap"))
-        }
-        return c
     }
 
     /// The maps as (N, h, w): (h, w) and (1, h, w) are one map, (N, 1, h, w) a stack.

@@ -33,7 +33,7 @@ enum LinearAlgebraBuiltins {
     static let orthogonal = Builtin("orthogonal(n: int, seed = seed)",
                                     "a random n×n orthogonal matrix, uniform over rotations and reflections (QR of a Gaussian matrix)") { args, context in
         let n = try args.int("n")
-        let seed = try MathBuiltins.seedArgument(args, context)
+        let seed = try args.seed(context)
         guard n >= 1, n <= LAPACK.maxSide else {
             throw LabError("orthogonal: n must be from 1 to \(LAPACK.maxSide), got \(n)", at: args.location("n"))
         }

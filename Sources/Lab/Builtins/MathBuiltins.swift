@@ -59,11 +59,11 @@ enum MathBuiltins {
             .tensor(try Tensor(repeating: Float(try args.number("value")), shape: try args.shape("shape")))
         },
         Builtin("rand(shape: shape, seed = seed)", "uniform random numbers in [0, 1)") { args, ctx in
-            let seed = try seedArgument(args, ctx)
+            let seed = try args.seed(ctx)
             return .tensor(try Tensor.uniform(shape: try args.shape("shape"), seed: seed))
         },
         Builtin("randn(shape: shape, seed = seed)", "standard normal random numbers") { args, ctx in
-            let seed = try seedArgument(args, ctx)
+            let seed = try args.seed(ctx)
             return .tensor(try Tensor.normal(shape: try args.shape("shape"), seed: seed))
         },
         Builtin("arange(start: number, stop: number = none, step: number = 1)", "evenly spaced values in [start, stop); arange(n) is 0..n-1") { args, _ in
@@ -130,10 +130,4 @@ enum MathBuiltins {
             return Coercion.value(try args.tensor("x").clipped(min: Float(lo), max: Float(hi)))
         },
     ]
-
-    static func seedArgument(_ args: Arguments, _ ctx: CallContext) throws -> UInt64 {
-        guard args.has("seed") else { return args.derivedSeeds["seed"] ?? ctx.derivedSeed() }
-        let s = try args.int("seed", min: 0)
-        return UInt64(s)
-    }
 }

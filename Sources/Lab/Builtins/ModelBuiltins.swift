@@ -5,7 +5,7 @@ enum ModelBuiltins {
     static let all: [Builtin] = [
         Builtin("cnn(description: string, seed = seed)", "a network from its description, e.g. \"INPUT 28x28x1 -> CONV3-32 -> RELU -> FC-10\"; seed= draws its initial weights", memo: .identity) { args, context in
             let text = try args.string("description")
-            let seed = try MathBuiltins.seedArgument(args, context)
+            let seed = try args.seed(context)
             do throws(DescriptionError) {
                 return .object(ModelValue(description: try NetworkDescription.parse(text), seed: seed))
             } catch {
@@ -25,13 +25,9 @@ enum ModelBuiltins {
         Builtin("receptive_field(net: model, layer: string)", "the input patch a unit of a layer sees: .size, .stride, .offset") { args, _ in
             let model = try args.model()
             let layer = try args.string("layer")
-            do throws(DescriptionError) {
-                let rf = try model.description.receptiveField(layer: layer)
-                return .record(Record([("size", .number(Double(rf.size))), ("stride", .number(Double(rf.stride))),
-                                       ("offset", .number(Double(rf.offset)))]))
-            } catch {
-                throw LabError(error.message, at: args.location("layer"))
-            }
+            let rf = try args.run(at: "layer") { try model.description.receptiveField(layer: layer) }
+            return .record(Record([("size", .number(Double(rf.size))), ("stride", .number(Double(rf.stride))),
+                                   ("offset", .number(Double(rf.offset)))]))
         },
     ]
 

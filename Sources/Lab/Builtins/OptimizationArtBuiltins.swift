@@ -14,9 +14,9 @@ enum OptimizationArtBuiltins {
         "DeepDream: raise ½‖a‖² of a layer (or of feature map unit=) by normalised, jittered gradient steps, "
             + "over octaves of coarser to finer steps; .image, .norm_before, .norm_after"
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (x, single) = try A.images(args, "x", network, limit: A.maxBatch)
-        let layer = try A.layer(args, network, default: dreamLayer(network))
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (x, single) = try args.images("x", for: network, limit: A.maxBatch)
+        let layer = try args.layer(in: network, default: dreamLayer(network))
         let units = network.outputShape(ofLayer: layer)[0]
         let unit = try args.optionalInt("unit")
         if let unit, unit < 0 || unit >= units {
@@ -29,20 +29,18 @@ enum OptimizationArtBuiltins {
         o.momentum = 0
         o.jitter = try args.int("jitter", min: 0, max: max(0, network.inputShape[1] / 2))
         let octaves = try args.int("octaves", min: 1, max: 8)
-        let scale = try A.weight(args, "scale", positive: true)
+        let scale = try Float(args.finiteNumber("scale", .positive))
         guard scale >= 1 else { throw LabError("deepdream: 'scale' must be at least 1, got \(scale)", at: args.location("scale")) }
-        return .record(try {
-            try A.run(args, at: "x") {
-                let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
-                                          optimizer: o, checkpoint: { try context.checkDeadline() })
-                return Record([
-                    A.imageField(r.images, single: single),
-                    ("norm_before", A.perImage(r.normBefore, single: single)),
-                    ("norm_after", A.perImage(r.normAfter, single: single)),
-                    ("loss", A.curve(r.loss, final: r.normAfter.map { -$0 * $0 / 2 }, single: single)),
-                ])
-            }
-        }())
+        return .record(try args.run(at: "x") {
+            let r = try DeepDream.run(network, images: x, layer: layer, channel: unit, octaves: octaves, scale: scale,
+                                      optimizer: o, checkpoint: { try context.checkDeadline() })
+            return Record([
+                Batch.imageField(r.images, single: single),
+                ("norm_before", Batch.perImage(r.normBefore, single: single)),
+                ("norm_after", Batch.perImage(r.normAfter, single: single)),
+                ("loss", Batch.curve(r.loss, final: r.normAfter.map { -$0 * $0 / 2 }, single: single)),
+            ])
+        })
     }
 
     static let styleTransfer = Builtin(
@@ -50,41 +48,39 @@ enum OptimizationArtBuiltins {
         "Gatys et al.'s neural style: an image with the content's feature maps at content_layer and the style's Gram "
             + "matrices at style_layers; .image, .style_loss, .content_loss, .loss (curves)"
     , memo: .result) { args, context in
-        let (model, network) = try A.network(args)
-        let (content, single) = try A.images(args, "content", network, limit: A.maxBatch)
-        let (style, _) = try A.images(args, "style", network, limit: A.maxBatch)
+        let network = try args.network(takesImages: true, hasClassScores: true)
+        let (content, single) = try args.images("content", for: network, limit: A.maxBatch)
+        let (style, _) = try args.images("style", for: network, limit: A.maxBatch)
         guard style.shape[0] == 1 || style.shape[0] == content.shape[0] else {
             throw LabError("style_transfer: give one style image, or one per content image (\(content.shape[0])); got "
                            + "\(style.shape[0])", at: args.location("style"))
         }
         let styleLayers = try layerList(args, network)
-        let contentLayer = try A.layer(args, network, "content_layer", default: dreamLayer(network))
+        let contentLayer = try args.layer("content_layer", in: network, default: dreamLayer(network))
         var o = try A.optimizer(args, context)
         o.normalization = .adam
         o.finalLearningRate = o.learningRate / 20
         o.jitter = try args.int("jitter", min: 0, max: max(0, network.inputShape[1] / 2))
-        let styleWeight = try A.weight(args, "style_weight")
-        let contentWeight = try A.weight(args, "content_weight")
+        let styleWeight = try Float(args.finiteNumber("style_weight", .nonNegative))
+        let contentWeight = try Float(args.finiteNumber("content_weight", .nonNegative))
         let initial = try args.string("init")
         guard initial == "content" || initial == "noise" else {
             throw LabError("style_transfer: init must be \"content\" or \"noise\", got \"\(initial)\"", at: args.location("init"))
         }
-        return .record(try {
-            try A.run(args, at: "content") {
-                let objective = try StyleObjective(network, style: style, content: content, styleLayers: styleLayers,
-                                                   contentLayer: contentLayer, styleWeight: styleWeight,
-                                                   contentWeight: contentWeight)
-                let start = initial == "content" ? content
-                    : try Tensor.uniform(shape: content.shape, seed: RandomStream.seed(combining: o.seed, 1))
-                let r = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
-                return Record([
-                    A.imageField(r.images, single: single),
-                    ("style_loss", A.curve(r.components[0], final: r.final.components[0], single: single)),
-                    ("content_loss", A.curve(r.components[1], final: r.final.components[1], single: single)),
-                    ("loss", A.curve(r.loss, final: r.finalLoss, single: single)),
-                ])
-            }
-        }())
+        return .record(try args.run(at: "content") {
+            let objective = try StyleObjective(network, style: style, content: content, styleLayers: styleLayers,
+                                               contentLayer: contentLayer, styleWeight: styleWeight,
+                                               contentWeight: contentWeight)
+            let start = initial == "content" ? content
+                : try Tensor.uniform(shape: content.shape, seed: RandomStream.seed(combining: o.seed, 1))
+            let r = try o.run(network, from: start, objective: objective, checkpoint: { try context.checkDeadline() })
+            return Record([
+                Batch.imageField(r.images, single: single),
+                ("style_loss", Batch.curve(r.components[0], final: r.final.components[0], single: single)),
+                ("content_loss", Batch.curve(r.components[1], final: r.final.components[1], single: single)),
+                ("loss", Batch.curve(r.loss, final: r.finalLoss, single: single)),
+            ])
+        })
     }
 
     static let gram = Builtin(
@@ -102,15 +98,15 @@ enum OptimizationArtBuiltins {
                 throw LabError("gram: feature maps must be C×H×W (or C×M, or a batch N×C×H×W), got \(Tensor.describe(t.shape))",
                                at: args.location("net"))
             }
-            let g = GramMatrix.compute(t.rank == 4 ? t : Tensor(shape: [1] + t.shape, scalars: t.scalars))
-            return .tensor(t.rank == 4 ? g : Tensor(shape: Array(g.shape.dropFirst()), scalars: g.scalars))
+            let g = GramMatrix.compute(t.rank == 4 ? t : t.asBatch)
+            return .tensor(t.rank == 4 ? g : g.droppingBatch)
         }
-        let (_, network) = try A.network(args)
+        let network = try args.network(takesImages: true, hasClassScores: true)
         guard args.has("x") else { throw LabError("gram: give x, the image(s) to take the Gram matrix of", at: args.callLocation) }
-        let (x, single) = try A.images(args, "x", network)
-        let layer = try A.layer(args, network, default: dreamLayer(network))
-        let g = GramMatrix.compute(try A.run(args, at: "x") { try network.forward(x, through: layer) })
-        return .tensor(single ? Tensor(shape: Array(g.shape.dropFirst()), scalars: g.scalars) : g)
+        let (x, single) = try args.images("x", for: network)
+        let layer = try args.layer(in: network, default: dreamLayer(network))
+        let g = GramMatrix.compute(try args.run(at: "x") { try network.forward(x, through: layer) })
+        return .tensor(single ? g.droppingBatch : g)
     }
 
     static let shufflePositions = Builtin(
@@ -121,7 +117,7 @@ enum OptimizationArtBuiltins {
         guard x.rank == 3 || x.rank == 4 else {
             throw LabError("shuffle_positions: x must be C×H×W or N×C×H×W, got \(Tensor.describe(x.shape))", at: args.location("x"))
         }
-        let seed = try MathBuiltins.seedArgument(args, context)
+        let seed = try args.seed(context)
         let positions = x.shape[x.rank - 1] * x.shape[x.rank - 2]
         var order = Array(0..<positions)
         let stream = RandomStream(seed: seed)
@@ -171,15 +167,7 @@ enum OptimizationArtBuiltins {
         guard !items.isEmpty else { throw LabError("style_transfer: style_layers= names no layer", at: args.location("style_layers")) }
         return try items.map { item in
             guard case let .string(name) = item else { throw args.fail("style_layers", "a list of layer names") }
-            let index: Int
-            do { index = try network.layerIndex(name) } catch let error as NetworkError {
-                throw LabError("style_transfer: \(error.message)", at: args.location("style_layers"))
-            }
-            guard index >= 0 else {
-                throw LabError("style_transfer: style_layers= must name the network's layers, not its input",
-                               at: args.location("style_layers"))
-            }
-            return index
+            return try args.layer(named: name, at: "style_layers", in: network)
         }
     }
 }

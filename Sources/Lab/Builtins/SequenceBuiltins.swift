@@ -19,7 +19,7 @@ enum SequenceBuiltins {
     ) { args, context in
         let kind = try args.string("kind")
         let steps = try args.int("steps"), count = try args.int("count")
-        let seed = try MathBuiltins.seedArgument(args, context)
+        let seed = try args.seed(context)
         guard kind == "first" || kind == "adding" else {
             throw LabError("sequence_task: kind is \"first\" or \"adding\", not \"\(kind)\"", at: args.location("kind"))
         }

@@ -13,15 +13,15 @@ enum TrainingBuiltins {
         "train(net: model, dataset: dataset, epochs: int = 1, batch: int = 128, lr: number = 0.001, optimizer: string = \"adam\", momentum: number = 0.9, weight_decay: number = 0, seed = seed, loss: string = \"cross_entropy\", validation: dataset = none)",
         "a trained copy of the network (Adam by default) with .history; cached by content"
     , memo: .result) { args, context in
-        let model = try args.model()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist()")
+        let network = try args.network()
+        let data = try args.dataset()
         var options = TrainingOptions()
         options.epochs = try args.int("epochs", min: 0, max: 10_000)
         options.batch = try args.int("batch", min: 1, max: 1 << 16)
-        options.learningRate = try args.number("lr")
+        options.learningRate = try args.finiteNumber("lr", .positive)
         options.momentum = try args.number("momentum")
         options.weightDecay = try args.number("weight_decay")
-        options.seed = try MathBuiltins.seedArgument(args, context)
+        options.seed = try args.seed(context)
         let optimizer = try args.string("optimizer")
         guard let kind = OptimizerKind(rawValue: optimizer) else {
             throw LabError("train: optimizer must be \"adam\" or \"sgd\", got \"\(optimizer)\"", at: args.location("optimizer"))
@@ -36,80 +36,57 @@ enum TrainingBuiltins {
             throw LabError("train: this is a regression dataset (real-valued targets); train it with loss=\"mse\"",
                            at: args.location("dataset"))
         }
-        guard options.learningRate > 0, options.learningRate.isFinite else {
-            throw LabError("train: lr must be a positive number", at: args.location("lr"))
-        }
         let validation = args.has("validation")
-            ? try args.object("validation", as: DatasetValue.self, "a dataset to evaluate after each epoch") : nil
-        let network = try model.network(at: args.location("net"))
-        let session = context.session
-        let (trained, history) = try { () throws -> (Network, TrainingHistory?) in
-            let bar = ProgressBar(label: "\(session.file):\(context.location.line) train")
-            do {
-                let (net, history) = try network.trained(images: data.images, labels: data.labels, targets: data.targets,
-                                                         options: options,
-                                                               validation: validation.map { ($0.images, $0.labels) }) { p in
-                    bar.update(p)
-                    try context.checkDeadline()
-                }
-                return (net, Optional(history))
-            } catch let error as NetworkError {
-                throw LabError("train: \(error.message)", at: args.location("dataset"))
+            ? try args.dataset("validation") : nil
+        let bar = ProgressBar(label: "\(context.session.file):\(context.location.line) train")
+        let (trained, history) = try args.run(at: "dataset") {
+            try network.trained(images: data.images, labels: data.labels, targets: data.targets, options: options,
+                                validation: validation.map { ($0.images, $0.labels) }) { p in
+                bar.update(p)
+                try context.checkDeadline()
             }
-        }()
+        }
         // The evaluator names the model by this call's memo key.
         return .object(ModelValue(network: trained, history: history, key: ""))
     }
 
     static let evaluate = Builtin("evaluate(net: model, dataset: dataset)",
                                   "accuracy and mean loss on a dataset: .accuracy, .loss, .predictions, .confusion", memo: .result) { args, context in
-        let model = try args.model()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
-        let network = try model.network(at: args.location("net"))
+        let network = try args.network()
+        let data = try args.dataset()
         // Memoized like training: a lesson that compares several trained
         // networks on the test set would otherwise pay a full pass per
         // network on every render.
-        return .record(try {
-            if let targets = data.targets {
-                // Regression: the mean squared error is all there is to report.
-                do {
-                    let result = try network.evaluate(images: data.images, labels: [], loss: .mse, targets: targets)
-                    return Record([("loss", .number(result.loss))])
-                } catch let error as NetworkError {
-                    throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
-                }
+        if let targets = data.targets {
+            // Regression: the mean squared error is all there is to report.
+            let result = try args.run(at: "dataset") {
+                try network.evaluate(images: data.images, labels: [], loss: .mse, targets: targets)
             }
-            let result: Network.Evaluation
-            do { result = try network.evaluate(images: data.images, labels: data.labels) } catch let error as NetworkError {
-                throw LabError("evaluate: \(error.message)", at: args.location("dataset"))
-            }
-            let classes = network.outputCount
-            var confusion = [Float](repeating: 0, count: classes * classes)
-            for (label, predicted) in zip(data.labels, result.predictions) { confusion[label * classes + predicted] += 1 }
-            return Record([
-                ("accuracy", .number(result.accuracy)), ("loss", .number(result.loss)),
-                ("predictions", .tensor(Tensor(result.predictions.map(Float.init)))),
-                ("confusion", .tensor(Tensor(shape: [classes, classes], scalars: confusion))),
-            ])
-        }())
+            return .record(Record([("loss", .number(result.loss))]))
+        }
+        let result = try args.run(at: "dataset") { try network.evaluate(images: data.images, labels: data.labels) }
+        let classes = network.outputCount
+        var confusion = [Float](repeating: 0, count: classes * classes)
+        for (label, predicted) in zip(data.labels, result.predictions) { confusion[label * classes + predicted] += 1 }
+        return .record(Record([
+            ("accuracy", .number(result.accuracy)), ("loss", .number(result.loss)),
+            ("predictions", .tensor(Tensor(result.predictions.map(Float.init)))),
+            ("confusion", .tensor(Tensor(shape: [classes, classes], scalars: confusion))),
+        ]))
     }
 
     static let predict = Builtin("predict(net: model, x: tensor)",
                                  "the network's output (class probabilities after a SOFTMAX): a vector for one input, N×classes for a batch") { args, _ in
-        let model = try args.model()
+        let network = try args.network()
         let x = try args.tensor("x")
-        let network = try model.network(at: args.location("net"))
-        do { return .tensor(try network.forward(x)) } catch let error as NetworkError {
-            throw LabError("predict: \(error.message)", at: args.location("x"))
-        }
+        return .tensor(try args.run(at: "x") { try network.forward(x) })
     }
 
     static let gradcheck = Builtin("gradcheck(net: model, x: tensor, label, samples: int = 200, seed = seed)",
                                    "largest relative error between back-propagated and finite-difference gradients") { args, context in
-        let model = try args.model()
-        let network = try model.network(at: args.location("net"))
+        let network = try args.network()
         var x = try args.tensor("x")
-        if x.shape == network.inputShape { x = Tensor(shape: [1] + x.shape, scalars: x.scalars) }
+        if x.shape == network.inputShape { x = x.asBatch }
         let raw: [Double]
         if case let .number(n)? = args.value("label") { raw = [n] } else {
             raw = try args.tensor("label").scalars.map(Double.init)
@@ -120,12 +97,8 @@ enum TrainingBuiltins {
         }
         let labels = raw.map { Int($0) }
         let samples = try args.int("samples", min: 1, max: 100_000)
-        let seed = try MathBuiltins.seedArgument(args, context)
-        do {
-            let result = try network.gradientCheck(images: x, labels: labels, samples: samples, seed: seed)
-            return .number(result.maxRelativeError)
-        } catch let error as NetworkError {
-            throw LabError("gradcheck: \(error.message)", at: args.location("x"))
-        }
+        let seed = try args.seed(context)
+        let result = try args.run(at: "x") { try network.gradientCheck(images: x, labels: labels, samples: samples, seed: seed) }
+        return .number(result.maxRelativeError)
     }
 }

@@ -10,19 +10,18 @@ enum TransformBuiltins {
 
     static let translate = Builtin("translate(x: tensor, dx: number, dy: number)",
                                    "the image moved right by dx and down by dy pixels (bilinear, 0 fills what comes in)") { args, _ in
-        let (dx, dy) = (try finite(args, "dx"), try finite(args, "dy"))
+        let (dx, dy) = (try args.finiteNumber("dx"), try args.finiteNumber("dy"))
         return .tensor(AffineWarp.apply(try image(args, "translate"), .translation(dx: dx, dy: dy)))
     }
 
     static let rotate = Builtin("rotate(x: tensor, degrees: number)",
                                 "the image turned counterclockwise by degrees about its centre (bilinear, 0 outside)") { args, _ in
-        .tensor(AffineWarp.apply(try image(args, "rotate"), .rotation(degrees: try finite(args, "degrees"))))
+        .tensor(AffineWarp.apply(try image(args, "rotate"), .rotation(degrees: try args.finiteNumber("degrees"))))
     }
 
     static let scale = Builtin("scale(x: tensor, factor: number)",
                                "the image enlarged by factor about its centre (below 1 shrinks it; bilinear, 0 outside)") { args, _ in
-        let factor = try finite(args, "factor")
-        guard factor > 0 else { throw LabError("scale: factor must be above 0, got \(ValueFormat.plain(factor))", at: args.location("factor")) }
+        let factor = try args.finiteNumber("factor", .positive)
         return .tensor(AffineWarp.apply(try image(args, "scale"), .scaling(factor)))
     }
 
@@ -33,11 +32,5 @@ enum TransformBuiltins {
                            at: args.location("x"))
         }
         return x
-    }
-
-    static func finite(_ args: Arguments, _ name: String) throws -> Double {
-        let v = try args.number(name)
-        guard v.isFinite else { throw LabError("\(args.builtin): \(name) must be a finite number", at: args.location(name)) }
-        return v
     }
 }

@@ -12,8 +12,7 @@ enum UnitBuiltins {
 
     static let filters = Builtin("filters(net: model, layer: string = none, channel: int = none, cmap: string = \"coolwarm\", cols: int = none, scale: int = none, title: string = none, caption: string = none)",
                                  "a layer's filters as a grid of images, each scaled to its own largest |w| with 0 in the middle") { args, _ in
-        let model = try args.model()
-        let network = try model.network(at: args.location("net"))
+        let network = try args.network()
         let (name, w) = try filterWeights(args, network)
         let (f, c, h, wd) = (w.shape[0], w.shape[1], w.shape[2], w.shape[3])
         guard f <= 4096 else { throw LabError("filters: \(f) filters is too many for one figure (at most 4096)", at: args.location("layer")) }
@@ -22,25 +21,18 @@ enum UnitBuiltins {
             throw LabError("filters: \(name)'s filters have \(c) channel\(c == 1 ? "" : "s"), numbered 0 to \(c - 1); there is no channel \(channel)",
                            at: args.location("channel"))
         }
-        let cmapName = try args.string("cmap")
-        guard let cmap = Colormap(rawValue: cmapName) else {
-            throw LabError("unknown colormap '\(cmapName)'; choose one of " + Colormap.allCases.map(\.rawValue).joined(separator: ", "),
-                           at: args.location("cmap"))
-        }
+        let cmap = try args.colormap()
         // Colour filters only where the layer reads the RGB input itself.
         let reads = network.description.layers.first { switch $0.kind { case .conv, .fc: true; default: false } }?.name
         let rgb = channel == nil && c == 3 && reads == name
-        let tiles: [Bitmap]
-        do throws(FigureError) { tiles = try filterTiles(w, channel: channel, rgb: rgb, cmap: cmap) } catch {
-            throw LabError("filters: \(error.message)", at: args.callLocation)
-        }
+        let tiles = try args.run(at: nil) { try filterTiles(w, channel: channel, rgb: rgb, cmap: cmap) }
         let cols = try args.int("cols", default: min(f, 8), min: 1)
         let scale = try args.optionalInt("scale")
         if let scale, scale < 1 || scale > 64 { throw LabError("filters: 'scale' must be from 1 to 64, got \(scale)", at: args.location("scale")) }
         let legend = rgb ? nil : ColorLegend(cmap: cmap, lower: -1, upper: 1, label: "w ÷ the filter's largest |w|")
         let grid = ImageGrid(tiles: tiles, columns: cols, labels: (0..<f).map(String.init), title: try args.optionalString("title"),
                              tileScale: scale, colorLegend: legend)
-        try FigureBuiltins.checked({ () throws(FigureError) in try grid.validate() }, args)
+        try args.run(at: nil) { try grid.validate() }
         let shown = rgb ? "in colour" : c == 1 ? "" : channel.map { "input channel \($0)" } ?? "mean over \(c) input channels"
         return try FigureBuiltins.svgFigure(grid.svg(), args,
                                             alt: "\(f) filters of \(name), \(h)×\(wd)" + (shown.isEmpty ? "" : ", \(shown)"))
@@ -48,75 +40,54 @@ enum UnitBuiltins {
 
     static let filterStats = Builtin("filter_stats(net: model, layer: string = none)",
                                      "a convolution's filters in two numbers: .correlation (mean |r| between filters), .roughness (high-frequency energy share)") { args, _ in
-        let model = try args.model()
-        let network = try model.network(at: args.location("net"))
+        let network = try args.network()
         let name = try args.optionalString("layer") ?? firstConv(network, args)
-        do {
-            let stats = try FilterStats(network: network, layer: name)
-            return .record(Record([("correlation", .number(stats.correlation)), ("roughness", .number(stats.roughness)),
-                                   ("filters", .number(Double(stats.filters)))]))
-        } catch let error as NetworkError {
-            throw LabError("filter_stats: \(error.message)", at: args.location("layer"))
-        }
+        let stats = try args.run(at: "layer") { try FilterStats(network: network, layer: name) }
+        return .record(Record([("correlation", .number(stats.correlation)), ("roughness", .number(stats.roughness)),
+                               ("filters", .number(Double(stats.filters)))]))
     }
 
     static let unitStats = Builtin("unit_stats(net: model, dataset: dataset, layer: string = none)",
                                    "a layer's units over a dataset: .dead (share never active), .sparsity (share of values not active), .correlation (mean |r| between units)", memo: .result) { args, context in
-        let model = try args.model()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
-        let network = try model.network(at: args.location("net"))
-        let index = try InspectionBuiltins.layer(args, network, default: network.codeLayer)
-        return .record(try {
-            do {
-                let stats = try UnitStats(network: network, images: data.images, layer: index,
-                                          checkpoint: { try context.checkDeadline() })
-                return Record([("dead", .number(stats.dead)), ("sparsity", .number(stats.sparsity)),
-                               ("correlation", .number(stats.correlation)), ("units", .number(Double(stats.units)))])
-            } catch let error as NetworkError {
-                throw LabError("unit_stats: \(error.message)", at: args.location("dataset"))
-            }
-        }())
+        let network = try args.network()
+        let data = try args.dataset()
+        let index = try args.layer(in: network, default: network.codeLayer, allowInput: true)
+        let stats = try args.run(at: "dataset") {
+            try UnitStats(network: network, images: data.images, layer: index, checkpoint: { try context.checkDeadline() })
+        }
+        return .record(Record([("dead", .number(stats.dead)), ("sparsity", .number(stats.sparsity)),
+                               ("correlation", .number(stats.correlation)), ("units", .number(Double(stats.units)))]))
     }
 
     static let topPatches = Builtin("top_patches(net: model, dataset: dataset, layer: string, unit: int, k: int = 9)",
                                     "the k images that excite a unit most, cropped to its receptive field where it fired: .patches, .indices, .values, .labels, .positions, .size", memo: .result) { args, context in
         let (model, data, network, index, unit, k) = try unitQuery(args, defaultK: 9)
-        return .record(try {
-            do {
-                let field = try network.description.receptiveField(layer: try args.string("layer"))
-                let found = try TopPatches(maxima: try maxima(model, network, data, index, context), images: data.images,
-                                           field: field, unit: unit, k: k)
-                func numbers(_ xs: [Float]) -> Value { .tensor(Tensor(xs)) }
-                let places = found.hits.flatMap { [Float($0.row), Float($0.column)] }
-                return Record([
-                    ("patches", .tensor(found.patches)),
-                    ("indices", numbers(found.hits.map { Float($0.image) })),
-                    ("values", numbers(found.hits.map(\.value))),
-                    ("labels", numbers(found.hits.map { Float(data.labels[$0.image]) })),
-                    ("positions", .tensor(Tensor(shape: [found.hits.count, 2], scalars: places))),
-                    ("size", .number(Double(field.size))),
-                ])
-            } catch let error as NetworkError {
-                throw LabError("top_patches: \(error.message)", at: args.location("dataset"))
-            } catch let error as DescriptionError {
-                throw LabError("top_patches: \(error.message)", at: args.location("layer"))
-            }
-        }())
+        let layer = try args.string("layer")
+        let field = try args.run(at: "layer") { try network.description.receptiveField(layer: layer) }
+        let found = try args.run(at: "dataset") {
+            try TopPatches(maxima: try maxima(model, network, data, index, context), images: data.images,
+                           field: field, unit: unit, k: k)
+        }
+        func numbers(_ xs: [Float]) -> Value { .tensor(Tensor(xs)) }
+        let places = found.hits.flatMap { [Float($0.row), Float($0.column)] }
+        return .record(Record([
+            ("patches", .tensor(found.patches)),
+            ("indices", numbers(found.hits.map { Float($0.image) })),
+            ("values", numbers(found.hits.map(\.value))),
+            ("labels", numbers(found.hits.map { Float(data.labels[$0.image]) })),
+            ("positions", .tensor(Tensor(shape: [found.hits.count, 2], scalars: places))),
+            ("size", .number(Double(field.size))),
+        ]))
     }
 
     static let topClasses = Builtin("top_classes(net: model, dataset: dataset, layer: string, unit: int, k: int = 100)",
                                     "how many of a unit's k strongest images (100 by default) fall in each class: a tensor of counts, one a class", memo: .result) { args, context in
         let (model, data, network, index, unit, k) = try unitQuery(args, defaultK: 100)
-        let record = try {
-            do {
-                let counts = try maxima(model, network, data, index, context)
-                    .classCounts(unit: unit, labels: data.labels, classes: data.classes.count, k: k)
-                return Record([("counts", .tensor(Tensor(counts.map(Float.init))))])
-            } catch let error as NetworkError {
-                throw LabError("top_classes: \(error.message)", at: args.location("dataset"))
-            }
-        }()
-        return record["counts"] ?? .none
+        let counts = try args.run(at: "dataset") {
+            try maxima(model, network, data, index, context)
+                .classCounts(unit: unit, labels: data.labels, classes: data.classes.count, k: k)
+        }
+        return .tensor(Tensor(counts.map(Float.init)))
     }
 
     // MARK: - Arguments
@@ -127,14 +98,9 @@ enum UnitBuiltins {
     static func unitQuery(_ args: Arguments, defaultK: Int) throws
         -> (ModelValue, DatasetValue, Network, Int, Int, Int) {
         let model = try args.model()
-        let data = try args.object("dataset", as: DatasetValue.self, "a dataset, e.g. fashion_mnist(split=\"test\")")
-        let network = try model.network(at: args.location("net"))
-        guard args.has("layer") else {
-            throw LabError("\(args.builtin): name the layer with layer= (one of \(network.description.layers.map(\.name).joined(separator: ", ")))",
-                           at: args.callLocation)
-        }
-        let index = try InspectionBuiltins.layer(args, network, default: -1)
-        guard args.has("unit") else { throw LabError("\(args.builtin): name the unit with unit= (a channel or output number from 0)", at: args.callLocation) }
+        let data = try args.dataset()
+        let network = try args.network()
+        let index = try args.layer(in: network, allowInput: true)
         let units = network.outputShape(ofLayer: index)[0]
         let unit = try args.int("unit", min: 0)
         guard unit < units else {
@@ -181,7 +147,7 @@ enum UnitBuiltins {
     /// reads (a linear classifier's templates).
     static func filterWeights(_ args: Arguments, _ network: Network) throws -> (String, Tensor) {
         let name = try args.optionalString("layer") ?? firstConv(network, args)
-        do {
+        return try args.run(at: "layer") {
             let index = try network.layerIndex(name)
             guard index >= 0 else { throw NetworkError("the input has no filters") }
             let spec = network.description.layers[index], input = network.outputShape(ofLayer: index - 1)
@@ -194,8 +160,6 @@ enum UnitBuiltins {
             default:
                 throw NetworkError("\(spec.name) has no filters to show; name a CONV layer, or an FC layer that reads an image")
             }
-        } catch let error as NetworkError {
-            throw LabError("filters: \(error.message)", at: args.location("layer"))
         }
     }
 

@@ -93,30 +93,6 @@ public struct ModelValue: LabObject {
     public var contentKey: String { "model:" + key }
 }
 
-extension Arguments {
-    /// The model argument `name`, with the one message every built-in gives.
-    func model(_ name: String = "net") throws -> ModelValue {
-        try object(name, as: ModelValue.self, "a model made by cnn(...)")
-    }
-
-    /// Argument `name` as a batch of the network's input images: one image
-    /// (C×H×W) becomes a batch of one (`single`), a batch (N×C×H×W) must
-    /// hold at least one image. The attribution and the optimizing
-    /// built-ins all read their images this way, with the same messages.
-    func images(_ name: String, for network: Network) throws -> (Tensor, single: Bool) {
-        let shape = network.inputShape
-        let x = try tensor(name)
-        if x.shape == shape { return (Tensor(shape: [1] + shape, scalars: x.scalars), true) }
-        guard x.rank == 4, Array(x.shape.dropFirst()) == shape else {
-            let dims = shape.map(String.init).joined(separator: ", ")
-            throw LabError("\(builtin): \(name) must be one image (\(dims)) or a batch (N, \(dims)) for this network, "
-                           + "got \(Tensor.describe(x.shape))", at: location(name))
-        }
-        guard x.shape[0] > 0 else { throw LabError("\(builtin): the batch \(name) holds no images", at: location(name)) }
-        return (x, false)
-    }
-}
-
 /// `summary(net)`: a table with one row a layer, and the totals as fields.
 struct SummaryValue: LabObject {
     /// What was summarized, so a stored summary can be made again.

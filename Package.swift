@@ -39,8 +39,7 @@ let package = Package(
                                            .product(name: "Crypto", package: "swift-crypto")],
                 plugins: ["EngineFingerprint"]),
         // The memo keys' engine fingerprint: hashes of the sources that compute results, made at build time.
-        .executableTarget(name: "EngineFingerprinter"),
-        .plugin(name: "EngineFingerprint", capability: .buildTool(), dependencies: ["EngineFingerprinter"]),
+        .plugin(name: "EngineFingerprint", capability: .buildTool()),
         .target(name: "Notebook", dependencies: [
             "Lab", "Datasets", "CCmark", "Figures",
             .product(name: "Yams", package: "Yams"),

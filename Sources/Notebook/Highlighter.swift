@@ -8,8 +8,17 @@ enum Highlighter {
         let scalars = Array(source.unicodeScalars)
         var out = ""
         var position = 0
+        // Parentheses open on this line: a name before `=` inside them is a
+        // keyword argument. Counted as the tokens go by, so a block of
+        // thousands of lines costs one pass, not one pass a line.
+        var depth = 0
         func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         for (i, t) in tokens.enumerated() {
+            defer {
+                if t.isSymbol(.leftParen) { depth += 1 }
+                if t.isSymbol(.rightParen) { depth -= 1 }
+                if t.kind == .newline { depth = 0 }
+            }
             guard t.range.lowerBound >= position, t.range.upperBound <= scalars.count else { continue }
             out += HTML.escape(text(position..<t.range.lowerBound))
             let lexeme = HTML.escape(text(t.range))
@@ -24,7 +33,7 @@ enum Highlighter {
                 out += "<span class=\"f\">\(lexeme)</span>"
             case .name:
                 // A keyword argument's name reads differently from a variable.
-                out += next?.isSymbol(.equal) == true && depthAbove(tokens, i) ? "<span class=\"a\">\(lexeme)</span>" : lexeme
+                out += next?.isSymbol(.equal) == true && depth > 0 ? "<span class=\"a\">\(lexeme)</span>" : lexeme
             case .symbol(.tilde), .symbol(.bangTilde): out += "<span class=\"o cl\">\(lexeme)</span>"
             case .symbol: out += "<span class=\"o\">\(lexeme)</span>"
             case .newline, .end: out += lexeme
@@ -33,16 +42,5 @@ enum Highlighter {
         }
         if position < scalars.count { out += HTML.escape(text(position..<scalars.count)) }
         return out
-    }
-
-    /// Whether token `i` sits inside parentheses (a keyword argument, not an assignment).
-    private static func depthAbove(_ tokens: [Token], _ i: Int) -> Bool {
-        var depth = 0
-        for t in tokens[..<i] {
-            if t.isSymbol(.leftParen) { depth += 1 }
-            if t.isSymbol(.rightParen) { depth -= 1 }
-            if t.kind == .newline { depth = 0 }
-        }
-        return depth > 0
     }
 }

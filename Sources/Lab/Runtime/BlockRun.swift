@@ -72,6 +72,7 @@ extension Session {
                 switch statement {
                 case let .assign(name, expr, _):
                     environment[name] = try evaluator.evaluate(expr)
+                    stored[name] = nil
                     missing[name] = nil
                 case let .expression(expr):
                     run.outputs.append(try evaluator.evaluate(expr).output)
@@ -92,6 +93,7 @@ extension Session {
     private func markMissing(_ names: Set<String>, because why: String) {
         for n in names {
             environment[n] = nil
+            stored[n] = nil
             missing[n] = why
         }
     }

@@ -7,7 +7,8 @@ import Foundation
 /// all be stored (a large dataset) has no snapshot and runs again.
 public struct BlockSnapshot: Sendable {
     public var run: BlockRun
-    var bound: [(name: String, value: Value)]
+    /// Each bound value as ValueCodec bytes, decoded only if something reads it.
+    var bound: [(name: String, value: StoredValue)]
     var missing: [(name: String, why: String)]
     /// Files the block's built-ins read, to check before trusting the snapshot.
     public var files: [URL]
@@ -73,13 +74,17 @@ extension Session {
         let filesBefore = filesRead.count
         let run = run(block: source, origin: origin, label: label, seedKey: seedKey, timeout: timeout)
         let binds = Session.names(ofBlock: source, origin: origin).binds
-        var bound: [(String, Value)] = [], missingNow: [(String, String)] = []
+        var bound: [(String, StoredValue)] = [], missingNow: [(String, String)] = []
+        var storable = true
         for name in binds.sorted() {
-            if let v = environment[name] { bound.append((name, v)) } else if let why = missing[name] { missingNow.append((name, why)) }
+            if let v = environment[name] {
+                if let bytes = ValueCodec.encode(v) { bound.append((name, StoredValue(bytes: bytes))) } else { storable = false }
+            } else if let why = missing[name] {
+                missingNow.append((name, why))
+            }
             versions[name] = key
         }
         let files = Array(filesRead[filesBefore...])
-        let storable = bound.allSatisfy { ValueCodec.encode($0.1) != nil }
         return (run, storable ? BlockSnapshot(run: run, bound: bound, missing: missingNow, files: files,
                                               firstLine: origin.firstLine, label: label) : nil)
     }
@@ -87,12 +92,14 @@ extension Session {
     /// Puts the session where running the snapshot's block left it.
     public func restore(_ s: BlockSnapshot, key: String) {
         for (name, value) in s.bound {
-            environment[name] = value
+            environment[name] = nil
+            stored[name] = value
             missing[name] = nil
             versions[name] = key
         }
         for (name, why) in s.missing {
             environment[name] = nil
+            stored[name] = nil
             missing[name] = why
             versions[name] = key
         }
@@ -105,7 +112,7 @@ extension BlockSnapshot {
     /// bound value has no stored form.
     public func encoded() -> [UInt8]? {
         var w = ByteWriter()
-        w.string("lectern-block-1")
+        w.string("lectern-block-2")
         w.string(run.status.rawValue)
         w.count(run.outputs.count)
         for o in run.outputs {
@@ -124,7 +131,7 @@ extension BlockSnapshot {
         w.count(bound.count)
         for (name, value) in bound {
             w.string(name)
-            guard ValueCodec.write(value, &w) else { return nil }
+            w.blob(value.bytes)
         }
         w.count(missing.count)
         for (name, why) in missing { w.string(name); w.string(why) }
@@ -136,7 +143,7 @@ extension BlockSnapshot {
 
     public static func decode(_ bytes: [UInt8]) -> BlockSnapshot? {
         var r = ByteReader(bytes)
-        guard r.string() == "lectern-block-1", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
+        guard r.string() == "lectern-block-2", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
               let n = r.count() else { return nil }
         var outputs: [Output] = []
         for _ in 0..<n {
@@ -158,10 +165,10 @@ extension BlockSnapshot {
               let skip = r.optional(), let seconds = r.word(), let bn = r.count() else { return nil }
         var run = BlockRun(status: status, outputs: outputs, claims: claims.map(\.claim), diagnostics: diagnostics, skipReason: skip)
         run.seconds = Double(bitPattern: seconds)
-        var bound: [(String, Value)] = []
+        var bound: [(String, StoredValue)] = []
         for _ in 0..<bn {
-            guard let name = r.string(), let v = ValueCodec.read(&r, depth: 0) else { return nil }
-            bound.append((name, v))
+            guard let name = r.string(), let bytes = r.blob() else { return nil }
+            bound.append((name, StoredValue(bytes: bytes)))
         }
         guard let mn = r.count() else { return nil }
         var missing: [(String, String)] = []
@@ -173,6 +180,11 @@ extension BlockSnapshot {
         return BlockSnapshot(run: run, bound: bound, missing: missing, files: files.map { URL(fileURLWithPath: $0) },
                              firstLine: Int(truncatingIfNeeded: firstLine), label: label)
     }
+}
+
+/// A value in its stored form, waiting to be read.
+struct StoredValue: Sendable {
+    let bytes: [UInt8]
 }
 
 /// A claim's result as JSON, for snapshots.

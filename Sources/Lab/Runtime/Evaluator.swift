@@ -38,7 +38,7 @@ struct Evaluator {
     }
 
     func lookup(_ name: String, at loc: SourceLocation) throws -> Value {
-        if let v = locals[name] ?? session.environment[name] { return v }
+        if let v = locals[name] ?? session.environment[name] ?? session.materialize(name) { return v }
         if let why = session.missing[name] {
             throw LabError("'\(name)' has no value: \(why)", at: loc)
         }
@@ -86,7 +86,7 @@ struct Evaluator {
             throw LabError("only built-in functions can be called", at: loc)
         }
         guard let builtin = session.registry[name] else {
-            if locals[name] != nil || session.environment[name] != nil {
+            if locals[name] != nil || session.environment[name] != nil || session.stored[name] != nil {
                 throw LabError("'\(name)' is a value, not a function", at: nameLoc)
             }
             var message = "unknown function '\(name)'"

@@ -39,7 +39,22 @@ public final class Session {
         self.cache = cache
     }
 
-    public func value(of name: String) -> Value? { environment[name] }
+    public func value(of name: String) -> Value? { environment[name] ?? materialize(name) }
+
+    /// Values restored from block snapshots, decoded when first read: a
+    /// prose edit that reads none of a lesson's big values decodes none.
+    var stored: [String: StoredValue] = [:]
+
+    /// The stored value of `name`, decoded now and kept; nil when there is none.
+    func materialize(_ name: String) -> Value? {
+        guard let s = stored.removeValue(forKey: name) else { return nil }
+        guard let v = ValueCodec.decode(s.bytes) else {
+            missing[name] = "its stored value could not be read back; run with --no-cache"
+            return nil
+        }
+        environment[name] = v
+        return v
+    }
 
     /// Seeds for random built-ins called without `seed=`: derived from the
     /// lesson's seed, the block (its id, or its ordinal) and the call's

@@ -73,9 +73,14 @@ enum ValueCodec {
             guard DatasetReference.canRebuild(d.fingerprint) else { return false }
             w.tag("D")
             w.string(d.fingerprint)
+        case let d as DatasetValue where d.data.targets != nil:
+            guard d.images.count + d.data.targets!.count <= maxDatasetValues else { return false }
+            w.tag("e")
+            w.tensor(d.images)
+            w.tensor(d.data.targets!)
+            w.string(d.fingerprint)
         case let d as DatasetValue:
-            // Regression targets have no stored form yet: such a block runs again.
-            guard d.images.count <= maxDatasetValues, d.data.targets == nil else { return false }
+            guard d.images.count <= maxDatasetValues else { return false }
             w.tag("d")
             w.tensor(d.images)
             w.count(d.labels.count)
@@ -166,6 +171,9 @@ enum ValueCodec {
         case "D":
             guard let fingerprint = r.string(), let data = DatasetReference.rebuild(fingerprint) else { return nil }
             return DatasetValue(data)
+        case "e":
+            guard let images = r.tensor(), let targets = r.tensor(), let fingerprint = r.string() else { return nil }
+            return DatasetValue(LabeledImages(images: images, targets: targets, fingerprint: fingerprint))
         case "d":
             guard let images = r.tensor(), let n = r.count(), images.rank == 4, images.shape[0] == n else { return nil }
             var labels: [Int] = []

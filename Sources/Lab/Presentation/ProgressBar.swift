@@ -2,7 +2,8 @@ import Foundation
 import NeuralNet
 
 /// Training's progress on standard error: a bar redrawn in place on a
-/// terminal, one line per epoch otherwise (CI logs stay short), nothing on
+/// terminal, a line per epoch otherwise (every k-th epoch when there are
+/// more than ten, so CI logs stay short), nothing on
 /// standard output, which belongs to `check`'s report.
 final class ProgressBar {
     private let label: String
@@ -35,7 +36,8 @@ final class ProgressBar {
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
             write(String(format: "\r%@ epoch %d/%d %@ %d/%d loss %.4f acc %.4f %.0f img/s", label, p.epoch, p.epochs,
                          bar, p.step, p.steps, p.loss, p.accuracy, rate) + (done ? "\n" : ""))
-        } else if !interactive, done {
+        } else if !interactive, done, p.epoch == p.epochs || p.epoch % max(1, (p.epochs + 9) / 10) == 0 {
+            // A log gets at most about ten lines a training, however many epochs.
             write(String(format: "%@ epoch %d/%d: loss %.4f, accuracy %.4f, %.0f images/s, %.1f s\n", label,
                          p.epoch, p.epochs, p.loss, p.accuracy, rate, now.timeIntervalSince(epochStarted)))
         }

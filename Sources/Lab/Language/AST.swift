@@ -1,7 +1,7 @@
 /// The experiment language's syntax tree. Every node keeps the location of
 /// the token that names it (an operator, a call's name), which is where an
 /// evaluation error is reported.
-public indirect enum Expr: Sendable {
+indirect enum Expr: Sendable {
     case number(Double, SourceLocation)
     case string(String, SourceLocation)
     case bool(Bool, SourceLocation)
@@ -55,27 +55,27 @@ public indirect enum Expr: Sendable {
     }
 }
 
-public enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
+enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
 
-public enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable {
     case or, and
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case add = "+", subtract = "-", multiply = "*", divide = "/", matmul = "@", modulo = "%", power = "^"
 }
 
-public struct Argument: Sendable {
+struct Argument: Sendable {
     public var label: String?
     public var value: Expr
     public var location: SourceLocation
 }
 
-public enum IndexArgument: Sendable {
+enum IndexArgument: Sendable {
     case single(Expr)
     case slice(Expr?, Expr?, Expr?)
 }
 
 /// What an `expect` statement (or an inline span) compares against.
-public enum ClaimForm: Sendable {
+enum ClaimForm: Sendable {
     /// `~ CLAIM`: the documented number, as written.
     case approx(String, SourceLocation)
     /// `!~ CLAIM`: an erratum, which must not reproduce.
@@ -86,12 +86,12 @@ public enum ClaimForm: Sendable {
     case truth
 }
 
-public enum ExactTarget: Sendable {
+enum ExactTarget: Sendable {
     case literal(String)
     case expression(Expr)
 }
 
-public enum Statement: Sendable {
+enum Statement: Sendable {
     case assign(String, Expr, SourceLocation)
     case expression(Expr)
     case expect(Expr, ClaimForm, source: String, SourceLocation)

@@ -1,5 +1,5 @@
 /// A block's statements, and every syntax error found in it.
-public struct Program: Sendable {
+struct Program: Sendable {
     public var statements: [Statement]
     public var diagnostics: [Diagnostic]
     /// Names the block would bind, including those in statements that did
@@ -8,7 +8,7 @@ public struct Program: Sendable {
 }
 
 /// What an inline code span starting with `=` asks for.
-public struct InlineExpression: Sendable {
+struct InlineExpression: Sendable {
     public enum Form: Sendable {
         case value(format: String?)
         case claim(ClaimForm)
@@ -23,7 +23,7 @@ public struct InlineExpression: Sendable {
 /// method per rule, loosest binding first. On an error it records a
 /// diagnostic saying what it expected and skips to the next line, so a block
 /// with three mistakes reports three errors in one run.
-public struct Parser {
+struct Parser {
     private var tokens: [Token]
     private let scalars: [Unicode.Scalar]
     private let file: String

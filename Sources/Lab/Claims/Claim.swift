@@ -11,11 +11,11 @@ public struct Claim: Sendable, Equatable {
     public let text: String
     public let value: Double
     /// Absolute tolerance, already scaled.
-    public let tolerance: Double
-    public let unit: String?
+    let tolerance: Double
+    let unit: String?
     /// The multiplier as written (`M`, `%`, `Ki`) and its factor, and the
     /// count of written decimals: enough to show another value the same way.
-    public let multiplier: String
+    let multiplier: String
     public let scale: Double
     public let decimals: Int
 
@@ -94,7 +94,7 @@ public struct Claim: Sendable, Equatable {
     }
 
     /// Exact equality, for `==` claims.
-    public func equals(_ computed: Double) -> Bool { computed == value }
+    func equals(_ computed: Double) -> Bool { computed == value }
 }
 
 /// A cursor over a claim's characters.

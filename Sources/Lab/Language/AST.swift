@@ -27,7 +27,7 @@ indirect enum Expr: Sendable {
 
     /// Every name this expression reads (comprehension variables excluded),
     /// used to skip blocks that depend on a name an earlier block failed to bind.
-    public func freeNames(bound: Set<String> = []) -> Set<String> {
+    func freeNames(bound: Set<String> = []) -> Set<String> {
         switch self {
         case .number, .string, .bool, .none: return []
         case let .name(n, _): return bound.contains(n) ? [] : [n]
@@ -104,12 +104,12 @@ enum Statement: Sendable {
     }
 
     /// The name a statement binds, if any.
-    public var boundName: String? {
+    var boundName: String? {
         if case let .assign(n, _, _) = self { return n }
         return nil
     }
 
-    public var freeNames: Set<String> {
+    var freeNames: Set<String> {
         switch self {
         case let .assign(_, e, _), let .expression(e): return e.freeNames()
         case let .expect(e, form, _, _):

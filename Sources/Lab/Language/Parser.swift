@@ -4,7 +4,7 @@ struct Program: Sendable {
     public var diagnostics: [Diagnostic]
     /// Names the block would bind, including those in statements that did
     /// not parse: a later block using them must be skipped, not misled.
-    public var boundNames: Set<String>
+    var boundNames: Set<String>
 }
 
 /// What an inline code span starting with `=` asks for.
@@ -14,7 +14,7 @@ struct InlineExpression: Sendable {
         case claim(ClaimForm)
     }
     public var expr: Expr
-    public var form: Form
+    var form: Form
     /// The span's text after `=`, for reports (`p ~ 0.0474`).
     public var source: String
 }
@@ -57,7 +57,7 @@ struct Parser {
         self.file = file
     }
 
-    public static func parseBlock(_ source: String, origin: SourceOrigin) -> Program {
+    static func parseBlock(_ source: String, origin: SourceOrigin) -> Program {
         let (tokens, lexErrors) = Lexer.tokenize(source, origin: origin)
         var parser = Parser(tokens: tokens, source: source, file: origin.file)
         var statements: [Statement] = []
@@ -91,7 +91,7 @@ struct Parser {
 
     /// Parses the content of an inline span, `= expr`, `= expr:.2f`,
     /// `= expr ~ 0.0474`, `= expr !~ 93MB` or `= expr == 5`.
-    public static func parseInline(_ source: String, origin: SourceOrigin) -> Result<InlineExpression, Diagnostic> {
+    static func parseInline(_ source: String, origin: SourceOrigin) -> Result<InlineExpression, Diagnostic> {
         let (tokens, lexErrors) = Lexer.tokenize(source, origin: origin)
         // A format after ':' has its own grammar (`.2e` is no number); ValueFormat checks it.
         let format = formatColon(tokens)?.location

@@ -36,7 +36,7 @@ public struct Token: Sendable, Hashable {
     public var location: SourceLocation
 
     public func isSymbol(_ s: Symbol) -> Bool { kind == .symbol(s) }
-    public func isKeyword(_ k: Keyword) -> Bool { kind == .keyword(k) }
+    func isKeyword(_ k: Keyword) -> Bool { kind == .keyword(k) }
 
     /// How the token reads in an error message: `')'`, `end of line`.
     public var quoted: String {

@@ -61,7 +61,7 @@ public struct TableValue: LabObject {
     /// Optional totals row, shown in bold below the others.
     public var footer: [Cell]?
     /// Fields reachable as `t.name` (a summary's `.params`, ...).
-    public var extraFields: Record
+    var extraFields: Record
 
     public init(columns: [String], rows: [[Cell]], title: String? = nil, caption: String? = nil,
                 footer: [Cell]? = nil, extraFields: Record = Record()) {

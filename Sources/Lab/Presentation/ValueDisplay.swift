@@ -3,7 +3,7 @@ import Tensors
 extension Value {
     /// The text of a value inline in prose: numbers with 4 significant
     /// digits, strings bare, tensors summarised.
-    public var inlineText: String {
+    var inlineText: String {
         switch self {
         case let .number(x): return ValueFormat.plain(x)
         case let .bool(b): return b ? "true" : "false"
@@ -19,7 +19,7 @@ extension Value {
     }
 
     /// Like `inlineText`, but strings quoted, as inside lists and records.
-    public var reprText: String {
+    var reprText: String {
         if case let .string(s) = self {
             return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }

@@ -3,7 +3,7 @@ import Foundation
 /// How numbers read on the page: by default 4 significant digits, integers
 /// in full; with a format spec from section 4 of the lesson format.
 public enum ValueFormat {
-    public static func isValidSpec(_ spec: String) -> Bool { parse(spec) != nil }
+    static func isValidSpec(_ spec: String) -> Bool { parse(spec) != nil }
 
     enum Spec: Equatable {
         case fixed(Int), scientific(Int), percent(Int), grouped, si(Int), integer

@@ -109,7 +109,7 @@ public struct Arguments {
         return LabError("\(builtin): '\(name)' must be \(expected), got \(got)", at: location(name))
     }
 
-    public func tensor(_ name: String) throws -> Tensor {
+    func tensor(_ name: String) throws -> Tensor {
         guard let v = value(name) else { throw fail(name, "a tensor") }
         do { return try Coercion.tensor(v, at: location(name), what: "'\(name)'") }
         catch { throw fail(name, "a tensor or a list of numbers") }
@@ -133,11 +133,11 @@ public struct Arguments {
         return i
     }
 
-    public func optionalInt(_ name: String) throws -> Int? {
+    func optionalInt(_ name: String) throws -> Int? {
         value(name) == nil ? nil : try int(name)
     }
 
-    public func bool(_ name: String, default dflt: Bool? = nil) throws -> Bool {
+    func bool(_ name: String, default dflt: Bool? = nil) throws -> Bool {
         guard let v = value(name) else {
             if let d = dflt { return d }
             throw fail(name, "true or false")
@@ -155,7 +155,7 @@ public struct Arguments {
         return s
     }
 
-    public func optionalString(_ name: String) throws -> String? {
+    func optionalString(_ name: String) throws -> String? {
         value(name) == nil ? nil : try string(name)
     }
 
@@ -184,11 +184,11 @@ public struct Arguments {
         throw fail(name, "a list")
     }
 
-    public func object<T: LabObject>(_ name: String, as type: T.Type, _ expected: String) throws -> T {
+    func object<T: LabObject>(_ name: String, as type: T.Type, _ expected: String) throws -> T {
         guard let v = value(name), case let .object(o) = v, let t = o as? T else { throw fail(name, expected) }
         return t
     }
 
     /// The axis keyword shared by reductions: nil means over all elements.
-    public func axis(_ name: String = "axis") throws -> Int? { try optionalInt(name) }
+    func axis(_ name: String = "axis") throws -> Int? { try optionalInt(name) }
 }

@@ -10,7 +10,7 @@ public struct Builtin: Sendable {
         public var name: String
         public var kind: ParameterKind
         public var fallback: Fallback
-        public var required: Bool { if case .required = fallback { true } else { false } }
+        var required: Bool { if case .required = fallback { true } else { false } }
 
         public init(_ name: String, kind: ParameterKind = .any, fallback: Fallback = .required) {
             self.name = name
@@ -43,17 +43,17 @@ public struct Builtin: Sendable {
     }
 
     public var name: String
-    public var parameters: [Parameter]
+    var parameters: [Parameter]
     /// Collects extra positional arguments under this name (as a list).
-    public var variadic: String?
+    var variadic: String?
     /// Accepts keywords it does not name (for `table(col=..., ...)`).
-    public var openKeywords: Bool
+    var openKeywords: Bool
     /// One line for the reference and for `lectern help`.
     public var summary: String
     public var memo: Memo
     /// The declaring file under `Sources/`, whose code is part of the
     /// engine fingerprint of a memoized result.
-    public var sourcePath: String
+    var sourcePath: String
     public var body: @Sendable (inout Arguments, CallContext) throws -> Value
 
     /// `signature` reads like a call with defaults and kinds:
@@ -120,9 +120,9 @@ public struct CallContext {
     public let builtin: String
 
     /// A seed for a random built-in called without `seed=`.
-    public func derivedSeed() -> UInt64 { session.nextSeed() }
+    func derivedSeed() -> UInt64 { session.nextSeed() }
 
-    public func checkDeadline() throws { try session.checkDeadline(at: location) }
+    func checkDeadline() throws { try session.checkDeadline(at: location) }
 
     /// For the compute modules' `stop` parameters: true once the block's time is up.
     public var stop: @Sendable () -> Bool {
@@ -156,7 +156,7 @@ public struct BuiltinRegistry: Sendable {
     public var names: [String] { table.keys.sorted() }
     public var all: [Builtin] { names.compactMap { table[$0] } }
 
-    public mutating func register(_ b: Builtin) {
+    mutating func register(_ b: Builtin) {
         table[b.name] = b
         groups.append(Group(title: "Added", builtins: [b]))
     }

@@ -8,7 +8,7 @@ public enum ParameterKind: String, Sendable, CaseIterable {
     case any, number, int, bool, string, tensor, shape, list, record, model, dataset
 
     /// How the reference and the error messages name it.
-    public var noun: String {
+    var noun: String {
         switch self {
         case .any: return "a value"
         case .number: return "a number"

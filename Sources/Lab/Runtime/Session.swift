@@ -80,7 +80,7 @@ public final class Session {
 
     /// Records a file a built-in read from outside the project (a system data
     /// set), so the page cache still notices when it changes.
-    public func noteRead(_ url: URL) { filesRead.append(url.standardizedFileURL) }
+    func noteRead(_ url: URL) { filesRead.append(url.standardizedFileURL) }
 
     /// Resolves a path written in a lesson; refuses anything that leaves the project.
     public func resolve(path: String, at location: SourceLocation?) throws -> URL {

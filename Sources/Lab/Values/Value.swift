@@ -13,7 +13,7 @@ public enum Value: Sendable {
     case object(any LabObject)
 
     /// How the value is named in error messages: "a number", "a tensor of shape (2, 3)".
-    public var kindDescription: String {
+    var kindDescription: String {
         switch self {
         case .number: return "a number"
         case .bool: return "a boolean"
@@ -28,7 +28,7 @@ public enum Value: Sendable {
 
     var isNone: Bool { if case .none = self { true } else { false } }
 
-    public var typeName: String {
+    var typeName: String {
         switch self {
         case .number: return "number"
         case .bool: return "bool"
@@ -76,8 +76,8 @@ public protocol LabObject: Sendable {
 }
 
 extension LabObject {
-    public var fieldNames: [String] { [] }
-    public func field(_ name: String) -> Value? { nil }
+    var fieldNames: [String] { [] }
+    func field(_ name: String) -> Value? { nil }
 }
 
 /// One item shown below a block.

@@ -11,7 +11,7 @@ public struct ModelValue: LabObject {
     public let description: NetworkDescription
     let initSeed: UInt64
     let trained: Network?
-    public let history: TrainingHistory?
+    let history: TrainingHistory?
     /// What made this model, as text: the cache key of anything computed from it.
     public let key: String
 
@@ -101,10 +101,10 @@ struct SummaryValue: LabObject {
     var title: String?
     var caption: String?
 
-    var typeName: String { "table" }
-    var fieldNames: [String] { ["params", "weights", "biases", "activations", "macs", "flops", "rows"] }
+    public var typeName: String { "table" }
+    public var fieldNames: [String] { ["params", "weights", "biases", "activations", "macs", "flops", "rows"] }
 
-    func field(_ name: String) -> Value? {
+    public func field(_ name: String) -> Value? {
         switch name {
         case "params": return .number(Double(summary.params))
         case "weights": return .number(Double(summary.weights))
@@ -125,7 +125,7 @@ struct SummaryValue: LabObject {
         }
     }
 
-    var display: Output {
+    public var display: Output {
         func n(_ x: Int) -> TableValue.Cell { TableValue.Cell(ValueFormat.plain(Double(x)), number: Double(x)) }
         let rows = summary.rows.map { r in
             [TableValue.Cell(r.name), TableValue.Cell(r.layer), TableValue.Cell(r.output.description),
@@ -137,5 +137,5 @@ struct SummaryValue: LabObject {
                                  rows: rows, title: title, caption: caption, footer: footer))
     }
 
-    var contentKey: String { "summary:\(summary.params):\(summary.macs):\(summary.activations)" }
+    public var contentKey: String { "summary:\(summary.params):\(summary.macs):\(summary.activations)" }
 }

@@ -21,16 +21,8 @@ enum Operators {
         case let (.number(x), .number(y)):
             return try numbers(op, x, y, at: loc)
         case let (.string(x), .string(y)):
-            switch op {
-            case .add: return .string(x + y)
-            case .equal: return .bool(x == y)
-            case .notEqual: return .bool(x != y)
-            case .less: return .bool(x < y)
-            case .lessEqual: return .bool(x <= y)
-            case .greater: return .bool(x > y)
-            case .greaterEqual: return .bool(x >= y)
-            default: break
-            }
+            if op == .add { return .string(x + y) }
+            if let c = compare(op, x, y) { return c }
         case let (.bool(x), .bool(y)) where op == .equal || op == .notEqual:
             return .bool((x == y) == (op == .equal))
         case (.none, _), (_, .none):
@@ -63,6 +55,19 @@ enum Operators {
         }
     }
 
+    /// A comparison of two numbers or two strings; nil for any other operator.
+    static func compare<T: Comparable>(_ op: BinaryOperator, _ x: T, _ y: T) -> Value? {
+        switch op {
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        default: return nil
+        }
+    }
+
     static func numbers(_ op: BinaryOperator, _ x: Double, _ y: Double, at loc: SourceLocation) throws -> Value {
         switch op {
         case .add: return .number(x + y)
@@ -74,12 +79,7 @@ enum Operators {
             let r = x.truncatingRemainder(dividingBy: y)
             return .number(r != 0 && (r < 0) != (y < 0) ? r + y : r)
         case .power: return .number(Foundation.pow(x, y))
-        case .equal: return .bool(x == y)
-        case .notEqual: return .bool(x != y)
-        case .less: return .bool(x < y)
-        case .lessEqual: return .bool(x <= y)
-        case .greater: return .bool(x > y)
-        case .greaterEqual: return .bool(x >= y)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return compare(op, x, y)!
         case .matmul: throw LabError("'@' multiplies matrices; both sides here are numbers (use '*')", at: loc)
         case .and, .or: throw LabError("'\(op.rawValue)' needs true or false", at: loc)
         }

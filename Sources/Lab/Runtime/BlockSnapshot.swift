@@ -12,6 +12,11 @@ public struct BlockSnapshot: Sendable {
     var missing: [(name: String, why: String)]
     /// Files the block's built-ins read, to check before trusting the snapshot.
     public var files: [URL]
+    /// A block whose values take more than this runs again instead: reading
+    /// and verifying hundreds of megabytes costs more than recomputing them
+    /// from memoized results (a tensor of 60,000 images is 188 MB).
+    static let maxBytes = 32 << 20
+
     /// Where the block began and what it was called when it ran: lines move
     /// with prose edits above the block, and are shifted on restore.
     public var firstLine: Int
@@ -75,10 +80,15 @@ extension Session {
         let run = run(block: source, origin: origin, label: label, seedKey: seedKey, timeout: timeout)
         let binds = Session.names(ofBlock: source, origin: origin).binds
         var bound: [(String, StoredValue)] = [], missingNow: [(String, String)] = []
-        var storable = true
+        var storable = true, size = 0
         for name in binds.sorted() {
             if let v = environment[name] {
-                if let bytes = ValueCodec.encode(v) { bound.append((name, StoredValue(bytes: bytes))) } else { storable = false }
+                if storable, let bytes = ValueCodec.encode(v), size + bytes.count <= BlockSnapshot.maxBytes {
+                    bound.append((name, StoredValue(bytes: bytes)))
+                    size += bytes.count
+                } else {
+                    storable = false
+                }
             } else if let why = missing[name] {
                 missingNow.append((name, why))
             }

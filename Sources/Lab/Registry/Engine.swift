@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 
 /// The engine fingerprint of a memoized built-in: the SHA-256 of the source
@@ -31,12 +32,32 @@ public enum Engine {
         return MemoKey.hex(h.finalize())
     }()
 
+    /// Made once per declaring file: it depends on nothing else.
     static func fingerprint(of builtin: Builtin) -> String {
-        var h = SHA256()
-        for path in sources(of: builtin) {
-            h.update(path)
-            h.update(EngineSources.digests[path]!)
+        Fingerprints.shared.value(for: builtin.sourcePath) {
+            var h = SHA256()
+            for path in sources(of: builtin) {
+                h.update(path)
+                h.update(EngineSources.digests[path]!)
+            }
+            return MemoKey.hex(h.finalize())
         }
-        return MemoKey.hex(h.finalize())
+    }
+}
+
+/// Engine fingerprints by declaring file, for the life of the process.
+private final class Fingerprints: @unchecked Sendable {
+    // @unchecked: `table` is only touched while `lock` is held.
+    static let shared = Fingerprints()
+    private let lock = NSLock()
+    private var table: [String: String] = [:]
+
+    func value(for path: String, make: () -> String) -> String {
+        lock.withLock {
+            if let v = table[path] { return v }
+            let v = make()
+            table[path] = v
+            return v
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 @testable import Lab
 import NeuralNet

@@ -11,23 +11,38 @@ public struct Network: Sendable {
     public internal(set) var parameters: [Float]
     let layers: [any Layer]
     let offsets: [Int]
+    /// Each layer's identity for random draws: see `identity(of:)`.
+    let identities: [UInt64]
 
     /// Builds the layers and draws the weights from `seed` (He for layers
-    /// a ReLU follows, Glorot for the others; biases zero).
+    /// a ReLU follows, Glorot for the others; biases zero). Each layer's
+    /// weights come from the seed and the layer's identity, not its
+    /// position, so adding a layer without weights (a DROPOUT, a RELU)
+    /// leaves every other layer's starting weights as they were.
     public init(_ description: NetworkDescription, seed: UInt64) {
         let (layers, offsets, total) = Network.build(description)
+        let identities = layers.map(Network.identity)
         var parameters = [Float](repeating: 0, count: total)
         parameters.withUnsafeMutableBufferPointer { store in
             for (i, layer) in layers.enumerated() where layer.parameterCount > 0 {
                 let followedByReLU = description.layers[(i + 1)...].first { !$0.kind.isElementWise || $0.kind == .relu }?.kind == .relu
                 layer.initialize(store.baseAddress! + offsets[i], scheme: followedByReLU ? .he : .glorot,
-                                 seed: RandomStream.seed(combining: seed, UInt64(i)))
+                                 seed: RandomStream.seed(combining: seed, identities[i]))
             }
         }
         self.description = description
         self.parameters = parameters
         self.layers = layers
         self.offsets = offsets
+        self.identities = identities
+    }
+
+    /// A layer's name (`fc1`), its token (`FC-128`) and the shape it reads,
+    /// hashed: what a layer's random draws (starting weights, dropout
+    /// masks) are tied to. Two networks that share a layer by all three
+    /// draw the same numbers for it.
+    static func identity(of layer: any Layer) -> UInt64 {
+        FNV1a.hash("\(layer.spec.name) \(layer.spec.kind.token) \(tensorShape(layer.input))")
     }
 
     /// A network whose parameters are `parameters` (layer by layer, each
@@ -42,6 +57,7 @@ public struct Network: Sendable {
         self.parameters = parameters
         self.layers = layers
         self.offsets = offsets
+        self.identities = layers.map(Network.identity)
     }
 
     /// The layers of a description, where each one's parameters start, and their total.

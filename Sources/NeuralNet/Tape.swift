@@ -39,7 +39,7 @@ final class Tape {
             values[i + 1].reserve(batch * layer.output.count)
             let layerMode: PassMode
             if case let .training(seed) = mode {
-                layerMode = .training(seed: RandomStream.seed(combining: seed, UInt64(i)))
+                layerMode = .training(seed: RandomStream.seed(combining: seed, network.identities[i]))
             } else {
                 layerMode = mode
             }

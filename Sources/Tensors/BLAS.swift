@@ -18,9 +18,16 @@ public enum BLAS {
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else { scale(rows: m, cols: n, by: beta, c, ldc: ldc); return }
-        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb),
-                    beta, c, blasint(ldc))
+        let split = GemmSplit(m: m, n: n, k: k)
+        func piece(_ p: Int) {
+            let rows = split.rows(p), cols = split.cols(p)
+            // Row r of op(A) starts at a + r·lda untransposed, at a + r transposed; likewise columns of op(B).
+            let pa = a + rows.lowerBound * (transA ? 1 : lda), pb = b + cols.lowerBound * (transB ? ldb : 1)
+            cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                        blasint(rows.count), blasint(cols.count), blasint(k), alpha, pa, blasint(lda), pb, blasint(ldb),
+                        beta, c + rows.lowerBound * ldc + cols.lowerBound, blasint(ldc))
+        }
+        ThreadState.shared.spread(split.pieces, piece)
     }
 
     /// y = alpha · op(A) · x + beta · y, where A is stored m×n (before op).
@@ -29,6 +36,7 @@ public enum BLAS {
         a: UnsafePointer<Float>, lda: Int, x: UnsafePointer<Float>, incX: Int = 1,
         beta: Float = 0, y: UnsafeMutablePointer<Float>, incY: Int = 1
     ) {
+        _ = ThreadState.shared
         let outLength = trans ? n : m
         guard outLength > 0 else { return }
         guard m > 0, n > 0 else {
@@ -43,7 +51,8 @@ public enum BLAS {
     public static func sdot(
         n: Int, _ x: UnsafePointer<Float>, incX: Int = 1, _ y: UnsafePointer<Float>, incY: Int = 1
     ) -> Float {
-        n > 0 ? cblas_sdot(blasint(n), x, blasint(incX), y, blasint(incY)) : 0
+        _ = ThreadState.shared
+        return n > 0 ? cblas_sdot(blasint(n), x, blasint(incX), y, blasint(incY)) : 0
     }
 
     /// y += alpha · x.
@@ -51,24 +60,29 @@ public enum BLAS {
         n: Int, alpha: Float, _ x: UnsafePointer<Float>, incX: Int = 1,
         _ y: UnsafeMutablePointer<Float>, incY: Int = 1
     ) {
+        _ = ThreadState.shared
         guard n > 0 else { return }
         cblas_saxpy(blasint(n), alpha, x, blasint(incX), y, blasint(incY))
     }
 
-    /// OpenBLAS's worker threads, as the caller configured them. Skinny
-    /// GEMMs run faster on one thread and a busy machine gains nothing from
-    /// two, so callers may want to choose. Inside `withSerialThreads` BLAS
-    /// runs on one thread whatever this says; the setting returns after.
+    /// How many threads a large GEMM is spread over. OpenBLAS itself always
+    /// runs on one thread: its results for the same operands differ in the
+    /// last bits between one and two threads, and a thread count that
+    /// follows the machine, or another lesson's training, would make the
+    /// same lesson give different figures. `sgemm` instead cuts a large
+    /// product into pieces fixed by its shape alone and runs them on these
+    /// threads, so the bits never depend on how many there are. Inside
+    /// `withSerialThreads` the pieces run one after another.
     public static var threads: Int {
         get { ThreadState.shared.configured }
         set { ThreadState.shared.configure(newValue) }
     }
 
-    /// Runs `body` with OpenBLAS on one thread, for code that spreads its
-    /// own work over the cores (two levels of threads on two cores only
-    /// fight). Nested and concurrent sections are counted: the first in
-    /// switches to one thread, the last out restores the configured count,
-    /// so concurrent network passes never leave the setting changed.
+    /// Runs `body` with GEMMs on the calling thread only, for code that
+    /// spreads its own work over the cores (two levels of threads on two
+    /// cores only fight). Nested and concurrent sections are counted: pieces
+    /// spread again once the last section has ended. This changes speed,
+    /// never results.
     public static func withSerialThreads<T>(_ body: () throws -> T) rethrows -> T {
         ThreadState.shared.enter()
         defer { ThreadState.shared.leave() }
@@ -79,31 +93,44 @@ public enum BLAS {
     final class ThreadState: @unchecked Sendable {
         static let shared = ThreadState()
         private let lock = NSLock()
-        private var base = Int(openblas_get_num_threads())
+        private var base: Int
         private var depth = 0
+
+        private init() {
+            // OpenBLAS's own choice (OPENBLAS_NUM_THREADS, else the cores) becomes ours; it is pinned to one.
+            base = max(1, Int(openblas_get_num_threads()))
+            openblas_set_num_threads(1)
+        }
 
         var configured: Int { lock.withLock { base } }
 
-        func configure(_ count: Int) {
-            lock.withLock {
-                base = max(1, count)
-                if depth == 0 { openblas_set_num_threads(Int32(clamping: base)) }
-            }
-        }
+        func configure(_ count: Int) { lock.withLock { base = max(1, count) } }
 
-        func enter() {
-            lock.withLock {
-                if depth == 0, base > 1 { openblas_set_num_threads(1) }
-                depth += 1
-            }
-        }
+        func enter() { lock.withLock { depth += 1 } }
 
-        func leave() {
-            lock.withLock {
-                depth -= 1
-                if depth == 0, base > 1 { openblas_set_num_threads(Int32(clamping: base)) }
+        func leave() { lock.withLock { depth -= 1 } }
+
+        /// Runs `body` for pieces 0..<count: spread over the threads when
+        /// allowed, in order otherwise. The results are the same either way.
+        func spread(_ count: Int, _ body: (Int) -> Void) {
+            let workers = count < 2 ? 1 : lock.withLock { depth == 0 ? min(base, count) : 1 }
+            guard workers > 1 else {
+                for p in 0..<count { body(p) }
+                return
+            }
+            withoutActuallyEscaping(body) { body in
+                let each = Unchecked(body)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for p in stride(from: w, to: count, by: workers) { each.value(p) }
+                }
             }
         }
+    }
+
+    /// A closure handed to worker threads that only read what it captures.
+    private struct Unchecked<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
     }
 
     /// The kernel family OpenBLAS picked at load time (`SkylakeX`, `Haswell`, `Prescott`...).

@@ -17,6 +17,7 @@ public enum LAPACK {
     /// by decreasing modulus; ties (a complex pair, or ±λ) by decreasing
     /// real part, then decreasing imaginary part, so the order is fixed.
     public static func eigenvalues(_ m: Tensor) throws(TensorError) -> (real: [Double], imag: [Double]) {
+        _ = BLAS.ThreadState.shared // OpenBLAS on one thread: see BLAS.threads
         let n = try squareSide(m, what: "eigenvalues")
         guard n > 0 else { return ([], []) }
         var a = m.scalars.map(Double.init)
@@ -46,6 +47,7 @@ public enum LAPACK {
     /// Without that fix Q depends on LAPACK's sign convention and is not
     /// uniform (Mezzadri 2007).
     public static func orthogonal(_ n: Int, seed: UInt64) throws(TensorError) -> Tensor {
+        _ = BLAS.ThreadState.shared // OpenBLAS on one thread: see BLAS.threads
         guard n >= 1, n <= maxSide else {
             throw .invalidArgument("the size must be from 1 to \(maxSide), got \(n)")
         }

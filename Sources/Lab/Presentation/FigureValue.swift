@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 
 /// A figure made by a built-in: inline SVG or a PNG. Numbering happens when

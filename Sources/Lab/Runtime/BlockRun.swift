@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 
 /// What running one experiment block produced.

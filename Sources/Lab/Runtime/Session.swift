@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 
 /// One lesson's run: the environment shared by its blocks in order, the

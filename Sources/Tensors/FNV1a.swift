@@ -13,7 +13,7 @@ public enum FNV1a {
     public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
 
     /// Mixes several words into one seed (splitmix64's finaliser on each step).
-    static func mix(_ words: UInt64...) -> UInt64 {
+    public static func mix(_ words: UInt64...) -> UInt64 {
         var h: UInt64 = 0x9e37_79b9_7f4a_7c15
         for w in words {
             h ^= w &+ 0x9e37_79b9_7f4a_7c15 &+ (h << 6) &+ (h >> 2)

@@ -88,6 +88,8 @@ func sexpr(_ e: Expr) -> String {
         return "(for \(sexpr(el)) \(v) \(sexpr(seq))" + (cond.map { " if " + sexpr($0) } ?? "") + ")"
     case let .record(fields, _): return "{" + fields.map { "\($0.0): \(sexpr($0.1))" }.joined(separator: " ") + "}"
     case let .unary(op, x, _): return "(\(op == .negate ? "neg" : "not") \(sexpr(x)))"
+    case let .conditional(a, c, b, _): return "(if \(sexpr(c)) \(sexpr(a)) \(sexpr(b)))"
+    case let .function(ps, body, _, _, _): return "(fn (\(ps.joined(separator: " "))) \(sexpr(body)))"
     case let .binary(op, a, b, _): return "(\(op.rawValue) \(sexpr(a)) \(sexpr(b)))"
     case let .call(f, args, _):
         let parts = args.map { ($0.label.map { $0 + "=" } ?? "") + sexpr($0.value) }

@@ -15,7 +15,7 @@ import Testing
         Right `= p ~ 0.25`, wrong `= p ~ 0.4`, a slide's number `= p !~ 0.25`, broken `= q ~ 1`.
 
         ```experiment id=b
-        x = [1, 2] + [1, 2, 3]
+        x = tensor([1, 2]) + [1, 2, 3]
         ```
         """
 
@@ -24,7 +24,7 @@ import Testing
         let url = try folder.write("01-claims.md", Self.lesson)
         let report = Pipeline(options: folder.options()).run(url, render: false).report
         let lines = CheckText.lines(report)
-        #expect(lines.contains { $0 == "ERROR lessons/01-claims.md:11:12: shape mismatch in +: (2) and (3)" })
+        #expect(lines.contains { $0 == "ERROR lessons/01-claims.md:11:20: shape mismatch in +: (2) and (3)" })
         #expect(lines.contains("FAIL  lessons/01-claims.md:5:1  p > 1  documented true, computed false"))
         #expect(lines.contains("PASS  lessons/01-claims.md:8:8  p ~ 0.25  (computed 0.25)"))
         #expect(lines.contains("FAIL  lessons/01-claims.md:8:28  p ~ 0.4  documented 0.4, computed 0.25"))

@@ -97,6 +97,9 @@ enum MathBuiltins {
             guard !ts.isEmpty else { throw args.fail("items", "a non-empty list of tensors") }
             return Coercion.value(try Tensor.stack(ts, axis: try args.int("axis")))
         },
+        Builtin("tensor(x: tensor)", "a list of numbers (or of equal-shape lists) as a tensor, as NumPy's array") { args, _ in
+            Coercion.value(try args.tensor("x"))
+        },
         Builtin("shape(x)", "the dimensions of a tensor, as a list") { args, _ in
             guard let v = args.value("x") else { throw args.fail("x", "a tensor") }
             if case let .tensor(t) = v { return .list(t.shape.map { .number(Double($0)) }) }

@@ -15,12 +15,19 @@ indirect enum Expr: Sendable {
     case call(Expr, [Argument], SourceLocation)
     case index(Expr, [IndexArgument], SourceLocation)
     case field(Expr, String, SourceLocation)
+    /// `a if condition else b`; the location is the `if`'s.
+    case conditional(Expr, condition: Expr, otherwise: Expr, SourceLocation)
+    /// `fn(x, y) => body`: `source` is the text from `fn` to the end of the
+    /// body, and `origin` places it in the lesson, so a stored function can
+    /// be parsed again with the same locations.
+    case function(parameters: [String], body: Expr, source: String, origin: SourceOrigin, SourceLocation)
 
     public var location: SourceLocation {
         switch self {
         case let .number(_, l), let .string(_, l), let .bool(_, l), let .none(l), let .name(_, l),
              let .list(_, l), let .comprehension(_, _, _, _, l), let .record(_, l), let .unary(_, _, l),
-             let .binary(_, _, _, l), let .call(_, _, l), let .index(_, _, l), let .field(_, _, l):
+             let .binary(_, _, _, l), let .call(_, _, l), let .index(_, _, l), let .field(_, _, l),
+             let .conditional(_, _, _, l), let .function(_, _, _, _, l):
             return l
         }
     }
@@ -41,6 +48,9 @@ indirect enum Expr: Sendable {
         case let .record(fields, _): return fields.reduce(into: []) { $0.formUnion($1.1.freeNames(bound: bound)) }
         case let .unary(_, e, _), let .field(e, _, _): return e.freeNames(bound: bound)
         case let .binary(_, a, b, _): return a.freeNames(bound: bound).union(b.freeNames(bound: bound))
+        case let .conditional(a, c, b, _):
+            return a.freeNames(bound: bound).union(c.freeNames(bound: bound)).union(b.freeNames(bound: bound))
+        case let .function(parameters, body, _, _, _): return body.freeNames(bound: bound.union(parameters))
         case let .call(f, args, _):
             return args.reduce(into: f.freeNames(bound: bound)) { $0.formUnion($1.value.freeNames(bound: bound)) }
         case let .index(e, idx, _):

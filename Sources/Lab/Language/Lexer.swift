@@ -74,6 +74,7 @@ public struct Lexer {
         let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
         switch (c, next) {
         case ("=", "="): symbol(.equalEqual, length: 2)
+        case ("=", ">"): symbol(.arrow, length: 2)
         case ("!", "="): symbol(.bangEqual, length: 2)
         case ("<", "="): symbol(.lessEqual, length: 2)
         case (">", "="): symbol(.greaterEqual, length: 2)

@@ -27,6 +27,7 @@ struct Parser {
     private var tokens: [Token]
     private let scalars: [Unicode.Scalar]
     private let file: String
+    private let origin: SourceOrigin
     private var position = 0
     /// Levels of the tree above the current token, for telling a top-level
     /// `==` in a claim from a nested one.
@@ -51,15 +52,16 @@ struct Parser {
 
     struct Failure: Error {}
 
-    init(tokens: [Token], source: String, file: String) {
+    init(tokens: [Token], source: String, origin: SourceOrigin) {
         self.tokens = tokens.filter { $0.kind != .comment }
         self.scalars = Array(source.unicodeScalars)
-        self.file = file
+        self.file = origin.file
+        self.origin = origin
     }
 
     static func parseBlock(_ source: String, origin: SourceOrigin) -> Program {
         let (tokens, lexErrors) = Lexer.tokenize(source, origin: origin)
-        var parser = Parser(tokens: tokens, source: source, file: origin.file)
+        var parser = Parser(tokens: tokens, source: source, origin: origin)
         var statements: [Statement] = []
         var bound = Set<String>()
         while !parser.atEnd {
@@ -96,7 +98,7 @@ struct Parser {
         // A format after ':' has its own grammar (`.2e` is no number); ValueFormat checks it.
         let format = formatColon(tokens)?.location
         if let first = lexErrors.first(where: { d in format.map { d.location < $0 } ?? true }) { return .failure(first) }
-        var parser = Parser(tokens: tokens, source: source, file: origin.file)
+        var parser = Parser(tokens: tokens, source: source, origin: origin)
         do {
             try parser.consume(.symbol(.equal), "expected '=' at the start of an inline expression")
             parser.inClaim = true
@@ -144,6 +146,7 @@ struct Parser {
 
     mutating func statement() throws -> Statement {
         if check(.keyword(.expect)) { return try expectStatement() }
+        try refuseForeignStatement()
         if case let .name(n) = peek.kind, peekNext.isSymbol(.equal) {
             let nameToken = advance()
             advance()
@@ -203,7 +206,61 @@ struct Parser {
     mutating func expression() throws -> Expr {
         depth += 1
         defer { depth -= 1 }
-        return try or()
+        if check(.keyword(.fn)) { return try function() }
+        let e = try or()
+        if check(.keyword(.if)) {
+            let t = advance()
+            let condition = try or()
+            try consume(.keyword(.else), "expected 'else' and the other value in 'a if condition else b'")
+            // `a if c else b if d else e` nests to the right, and counts as nesting.
+            let otherwise = try nested { try $0.expression() }
+            return .conditional(e, condition: condition, otherwise: otherwise, t.location)
+        }
+        return e
+    }
+
+    /// `fn(x, y) => expression`: a function of one expression, which sees
+    /// the names bound where it is written.
+    mutating func function() throws -> Expr {
+        let start = advance()
+        try consume(.symbol(.leftParen), "expected '(' and the parameters after 'fn', as in fn(x) => x^2")
+        var parameters: [String] = []
+        if !match(.symbol(.rightParen)) {
+            repeat {
+                guard case let .name(n) = peek.kind else { throw error(at: peek, "expected a parameter name, found \(peek.quoted)") }
+                if parameters.contains(n) { throw error(at: peek, "parameter '\(n)' appears twice") }
+                advance()
+                parameters.append(n)
+            } while match(.symbol(.comma))
+            try consume(.symbol(.rightParen), "expected ')' after the parameters")
+        }
+        if check(.symbol(.colon)) {
+            throw error(at: peek, "a function's expression follows '=>', as in fn(x) => x^2")
+        }
+        try consume(.symbol(.arrow), "expected '=>' and the function's expression, as in fn(x) => x^2")
+        let body = try nested { try $0.expression() }
+        let end = tokens[position - 1].range.upperBound
+        let source = String(String.UnicodeScalarView(scalars[start.range.lowerBound..<max(start.range.lowerBound, end)]))
+        // The function's own text, placed where it is in the lesson: its
+        // first line starts at `fn`, the others where the snippet's do.
+        let line = start.location.line - origin.firstLine, offsets = origin.columnOffsets
+        let later = (1..<max(1, source.split(separator: "\n", omittingEmptySubsequences: false).count)).map { i in
+            line + i < offsets.count ? offsets[line + i] : (offsets.last ?? 0)
+        }
+        let here = SourceOrigin(file: file, firstLine: start.location.line, columnOffsets: [start.location.column - 1] + later)
+        return .function(parameters: parameters, body: body, source: source, origin: here, start.location)
+    }
+
+    /// Parses a function's text again, as `fn(...)` gave it, at `origin`;
+    /// nil when it no longer parses (a stored value from another version).
+    static func parseFunction(_ source: String, origin: SourceOrigin) -> Expr? {
+        let (all, lexErrors) = Lexer.tokenize(source, origin: origin)
+        guard lexErrors.isEmpty else { return nil }
+        // It was written inside brackets when it spans lines: its line ends are not statement ends.
+        let tokens = all.enumerated().filter { $0.element.kind != .newline || $0.offset >= all.count - 2 }.map(\.element)
+        var parser = Parser(tokens: tokens, source: source, origin: origin)
+        guard let e = try? parser.function(), parser.match(.newline), parser.atEnd else { return nil }
+        return e
     }
 
     mutating func or() throws -> Expr {
@@ -374,7 +431,16 @@ struct Parser {
         case .keyword(.true): advance(); return .bool(true, t.location)
         case .keyword(.false): advance(); return .bool(false, t.location)
         case .keyword(.none): advance(); return .none(t.location)
-        case let .name(n): advance(); return .name(n, t.location)
+        case let .name(n):
+            if case .string = peekNext.kind, peekNext.range.lowerBound == t.range.upperBound, n.count <= 2 {
+                throw error(at: t, "\(n)\"...\" strings (f-strings) do not exist; build the text with "
+                            + "format(x, \".2f\") and join strings with +")
+            }
+            if n == "lambda" {
+                throw error(at: t, "there is no 'lambda'; write a function as fn(x) => expression")
+            }
+            advance()
+            return .name(n, t.location)
         case .symbol(.leftParen):
             advance()
             let e = try nested { try $0.expression() }
@@ -400,8 +466,9 @@ struct Parser {
             guard case let .name(v) = peek.kind else { throw error(at: peek, "expected a variable name after 'for'") }
             advance()
             try consume(.keyword(.in), "expected 'in' after 'for \(v)'")
-            let seq = try expression()
-            let cond = match(.keyword(.if)) ? try expression() : nil
+            // Not `expression()`: its `if` is the filter, not a conditional.
+            let seq = try or()
+            let cond = match(.keyword(.if)) ? try or() : nil
             try consume(.symbol(.rightBracket), "expected ']' to close the list comprehension")
             return .comprehension(element: first, variable: v, sequence: seq, condition: cond, open.location)
         }
@@ -433,6 +500,38 @@ struct Parser {
         } while match(.symbol(.comma))
         try consume(.symbol(.rightBrace), "expected '}' or ',' in the record")
         return .record(fields, open.location)
+    }
+
+    /// Statements a Python or Jupyter habit reaches for, refused with the
+    /// construct named and what to write instead.
+    mutating func refuseForeignStatement() throws {
+        let t = peek
+        switch t.kind {
+        case .keyword(.if):
+            throw error(at: t, "there are no 'if' statements; choose a value with a conditional expression, "
+                        + "y = a if condition else b (or where(mask, a, b) for tensors)")
+        case .keyword(.for):
+            throw error(at: t, "there are no loops; build a list with a comprehension, [f(x) for x in xs]")
+        case .keyword(.fn):
+            return
+        case let .name(n) where peekNext.kind != .symbol(.equal):
+            let advice: [String: String] = [
+                "def": "there is no 'def'; define a function as name = fn(x) => expression",
+                "while": "there are no loops; build a list with a comprehension, [f(x) for x in xs]",
+                "return": "there is no 'return'; a function is one expression, name = fn(x) => expression",
+                "import": "there is nothing to import; every function is built in (lectern help builtins)",
+                "from": "there is nothing to import; every function is built in (lectern help builtins)",
+                "print": "there is no print; a bare expression on its own line is shown below the block",
+                "assert": "write a check as 'expect condition' (or 'expect x ~ 0.5 ± 0.1' for a number)",
+            ]
+            guard let message = advice[n] else { return }
+            // `print(x)` is still a call to report at run time if a lesson defines nothing else.
+            if n == "print" && !peekNext.isSymbol(.leftParen) { return }
+            if n != "print", case .symbol = peekNext.kind, !peekNext.isSymbol(.leftParen) { return }
+            throw error(at: t, message)
+        default:
+            return
+        }
     }
 
     // MARK: helpers

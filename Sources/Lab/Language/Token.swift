@@ -16,7 +16,7 @@ public enum TokenKind: Sendable, Hashable {
 }
 
 public enum Keyword: String, Sendable, CaseIterable {
-    case and, or, not, `true`, `false`, none, `for`, `in`, `if`, expect
+    case and, or, not, `true`, `false`, none, `for`, `in`, `if`, `else`, fn, expect
 }
 
 public enum Symbol: String, Sendable, CaseIterable {
@@ -24,7 +24,7 @@ public enum Symbol: String, Sendable, CaseIterable {
     case equal = "=", equalEqual = "==", bangEqual = "!=", less = "<", lessEqual = "<="
     case greater = ">", greaterEqual = ">=", tilde = "~", bangTilde = "!~"
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
-    case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", dot = "."
+    case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", dot = ".", arrow = "=>"
 }
 
 public struct Token: Sendable, Hashable {

@@ -30,6 +30,13 @@ enum MemoKey {
         return hex(h.finalize())
     }
 
+    /// The SHA-256 of one value's canonical encoding, as hex.
+    static func digest(_ v: Value) -> String {
+        var h = SHA256()
+        encode(v, into: &h)
+        return hex(h.finalize())
+    }
+
     /// Writes `v` unambiguously: a tag, then lengths before contents.
     static func encode(_ v: Value, into h: inout SHA256) {
         switch v {

@@ -5,6 +5,11 @@ import Tensors
 struct Evaluator {
     let session: Session
     var locals: [String: Value] = [:]
+    /// How many user functions are running around this evaluation.
+    var callDepth = 0
+    /// Inside a function's body: only its captures and parameters are
+    /// names, never the session's later values.
+    var capturedOnly = false
 
     func evaluate(_ expr: Expr) throws -> Value {
         switch expr {
@@ -34,11 +39,75 @@ struct Evaluator {
             return try Indexing.index(try evaluate(base), try indices.map(indexValue), at: loc)
         case let .field(base, name, loc):
             return try Indexing.field(try evaluate(base), name, at: loc)
+        case let .conditional(a, condition, b, _):
+            let c = try evaluate(condition)
+            guard case let .bool(choice) = c else {
+                throw LabError("the condition of 'a if condition else b' needs true or false, got \(c.kindDescription)"
+                               + (Coercion.isNumeric(c) ? "; to choose element by element, use where(mask, a, b)" : ""),
+                               at: condition.location)
+            }
+            return try evaluate(choice ? a : b)
+        case let .function(parameters, body, source, origin, loc):
+            return try ValueDepth.checked(.object(try makeFunction(parameters, body, source, origin, at: loc)),
+                                          at: loc, "this function (with the functions it uses)")
         }
     }
 
+    /// A function value, with the names its body reads captured now.
+    func makeFunction(_ parameters: [String], _ body: Expr, _ source: String, _ origin: SourceOrigin,
+                      at loc: SourceLocation) throws -> FunctionValue {
+        var captured = Record()
+        for name in body.freeNames(bound: Set(parameters)).sorted() {
+            if let v = locals[name] ?? session.environment[name] ?? session.materialize(name) {
+                captured[name] = v
+            } else if session.registry[name] == nil {
+                // Reported now, where the function is written, not at its first call.
+                _ = try lookup(name, at: loc)
+            }
+        }
+        return FunctionValue(parameters: parameters, body: body, source: source, origin: origin, captured: captured)
+    }
+
+    /// User functions calling user functions nest at most this deep.
+    static let maxCallDepth = 100
+
+    func apply(_ f: FunctionValue, name: String, _ args: [Argument], at loc: SourceLocation) throws -> Value {
+        guard callDepth < Evaluator.maxCallDepth else {
+            throw LabError("functions call functions more than \(Evaluator.maxCallDepth) levels deep", at: loc)
+        }
+        var bound: [String: Value] = [:]
+        for (i, a) in args.enumerated() {
+            let key: String
+            if let label = a.label {
+                guard f.parameters.contains(label) else {
+                    var message = "\(name) has no parameter '\(label)'; it is \(f.signature)"
+                    if let s = Suggest.closest(to: label, among: f.parameters) { message += "; did you mean '\(s)'?" }
+                    throw LabError(message, at: a.location)
+                }
+                key = label
+            } else {
+                guard i < f.parameters.count else {
+                    throw LabError("\(name) takes \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), "
+                                   + "got \(args.count); it is \(f.signature)", at: a.location)
+                }
+                key = f.parameters[i]
+            }
+            guard bound[key] == nil else { throw LabError("\(name) got '\(key)' twice", at: a.location) }
+            bound[key] = try evaluate(a.value)
+        }
+        if let missing = f.parameters.first(where: { bound[$0] == nil }) {
+            throw LabError("\(name) needs '\(missing)'; it is \(f.signature)", at: loc)
+        }
+        try session.checkDeadline(at: loc)
+        var inner = Evaluator(session: session, locals: [:], callDepth: callDepth + 1, capturedOnly: true)
+        for (n, v) in f.captured.fields { inner.locals[n] = v }
+        for (n, v) in bound { inner.locals[n] = v }
+        return try inner.evaluate(f.body)
+    }
+
     func lookup(_ name: String, at loc: SourceLocation) throws -> Value {
-        if let v = locals[name] ?? session.environment[name] ?? session.materialize(name) { return v }
+        if let v = locals[name] { return v }
+        if !capturedOnly, let v = session.environment[name] ?? session.materialize(name) { return v }
         if let why = session.missing[name] {
             throw LabError("'\(name)' has no value: \(why)", at: loc)
         }
@@ -83,11 +152,25 @@ struct Evaluator {
 
     func call(_ callee: Expr, _ args: [Argument], _ loc: SourceLocation) throws -> Value {
         guard case let .name(name, nameLoc) = callee else {
-            throw LabError("only built-in functions can be called", at: loc)
+            if case let .field(base, method, _) = callee, session.registry[method] != nil {
+                let receiver = Self.shortText(base) ?? "x"
+                throw LabError("'.\(method)()' is a method call, and values have no methods; "
+                               + "call the function: \(method)(\(receiver))", at: loc)
+            }
+            throw LabError("only functions can be called: a built-in, or a name bound to fn(...) => ...", at: loc)
+        }
+        // A function the lesson wrote, under a name that shadows no built-in's call.
+        let value = locals[name] ?? (capturedOnly ? nil : session.environment[name] ?? session.materialize(name))
+        if case let .object(f as FunctionValue)? = value {
+            return try apply(f, name: name, args, at: nameLoc)
         }
         guard let builtin = session.registry[name] else {
             if locals[name] != nil || session.environment[name] != nil || session.stored[name] != nil {
                 throw LabError("'\(name)' is a value, not a function", at: nameLoc)
+            }
+            if name == "print" {
+                throw LabError("there is no print: a bare expression on its own line is shown below the block, "
+                               + "and `= x` in the prose shows a value there", at: nameLoc)
             }
             var message = "unknown function '\(name)'"
             if let s = Suggest.closest(to: name, among: session.registry.names) { message += "; did you mean '\(s)'?" }
@@ -133,6 +216,15 @@ struct Evaluator {
                 return try Indexing.integer(try evaluate(x), at: x.location)
             }
             return .slice(try part(a), try part(b), try part(c))
+        }
+    }
+
+    /// A name or a field chain (`net`, `r.acc`) as the author wrote it, for messages.
+    static func shortText(_ e: Expr) -> String? {
+        switch e {
+        case let .name(n, _): return n
+        case let .field(base, f, _): return shortText(base).map { "\($0).\(f)" }
+        default: return nil
         }
     }
 }

@@ -16,6 +16,9 @@ enum Indexing {
     }
 
     static func index(_ base: Value, _ indices: [Index], at loc: SourceLocation) throws -> Value {
+        if indices.count == 1, case let .single(selector, selectorLoc) = indices[0], isSelection(selector) {
+            return try masked(base, by: selector, at: selectorLoc)
+        }
         switch base {
         case .tensor, .number, .bool,
              // A nested list of numbers is a tensor: `[[1, 2], [3, 4]][:, 1]`.
@@ -42,6 +45,52 @@ enum Indexing {
             return v
         default:
             throw LabError("\(base.kindDescription) cannot be indexed", at: loc)
+        }
+    }
+
+    /// An index that is itself a tensor or a list picks items by a mask.
+    private static func isSelection(_ v: Value) -> Bool {
+        switch v {
+        case let .tensor(t): return t.rank >= 1
+        case .list: return true
+        default: return false
+        }
+    }
+
+    /// `t[t > 5]`: the elements where a mask of t's shape is true, as a
+    /// vector in reading order; or, with a mask along the first axis
+    /// (`x[labels == 3]`), those items. A mask is 0s and 1s (true and false),
+    /// which is what comparisons give. Lists take a mask of their length.
+    static func masked(_ base: Value, by selector: Value, at loc: SourceLocation) throws -> Value {
+        let mask = try Coercion.tensor(selector, at: loc, what: "mask")
+        guard mask.scalars.allSatisfy({ $0 == 0 || $0 == 1 }) else {
+            throw LabError("an index that is a tensor or a list must be a mask of true/false (0/1) values, "
+                           + "as t[t > 5] gives; to pick items by position use [t[i] for i in positions]", at: loc)
+        }
+        let keep = mask.scalars.map { $0 == 1 }
+        switch base {
+        case let .list(items):
+            guard mask.rank == 1, mask.count == items.count else {
+                throw LabError("a mask over a list of \(items.count) must be \(items.count) true/false values, "
+                               + "got shape \(Tensor.describe(mask.shape))", at: loc)
+            }
+            return .list(zip(items, keep).filter(\.1).map(\.0))
+        case .tensor:
+            let t = try Coercion.tensor(base, at: loc)
+            if mask.shape == t.shape {
+                return .tensor(Tensor(shape: [keep.lazy.filter { $0 }.count], scalars: zip(t.scalars, keep).filter(\.1).map(\.0)))
+            }
+            guard mask.rank == 1, t.rank >= 1, mask.count == t.shape[0] else {
+                throw LabError("a mask must have the tensor's shape \(Tensor.describe(t.shape)) or one value per item "
+                               + "along its first axis (\(t.rank >= 1 ? t.shape[0] : 0)), got shape "
+                               + "\(Tensor.describe(mask.shape))", at: loc)
+            }
+            let item = t.count / max(1, t.shape[0])
+            var out: [Float] = []
+            for (i, k) in keep.enumerated() where k { out += t.scalars[(i * item)..<(i * item + item)] }
+            return .tensor(Tensor(shape: [out.count / max(1, item)] + t.shape.dropFirst(), scalars: out))
+        default:
+            throw LabError("\(base.kindDescription) cannot be indexed by a mask", at: loc)
         }
     }
 
@@ -97,10 +146,19 @@ enum Indexing {
             return v
         case let .tensor(t) where name == "shape":
             return .list(t.shape.map { .number(Double($0)) })
+        case .tensor where name == "T":
+            throw LabError("a tensor has no field 'T'; transpose it with transpose(x)", at: loc)
+        case .tensor where methods.contains(name), .list where methods.contains(name):
+            throw LabError("'.\(name)' is not a field: values have no methods; call the function, \(name)(x)", at: loc)
         default:
             throw LabError("\(base.kindDescription) has no field '\(name)'", at: loc)
         }
     }
+
+    /// NumPy methods whose Lectern function has the same name.
+    static let methods: Set<String> = ["mean", "sum", "max", "min", "argmax", "argmin", "std", "var", "reshape",
+                                       "transpose", "round", "clip", "sort", "argsort", "cumsum", "norm", "abs",
+                                       "exp", "log", "sqrt", "median"]
 
     private static func missingField(_ name: String, among names: [String], at loc: SourceLocation,
                                      of what: String = "the record") -> LabError {

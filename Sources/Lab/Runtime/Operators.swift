@@ -31,6 +31,10 @@ enum Operators {
                 if case .none = a, case .none = b { same = true } else { same = false }
                 return .bool(same == (op == .equal))
             }
+        case (.list, .list) where op == .add:
+            // Python joins lists with +; element-wise addition would quietly give something else.
+            throw LabError("'+' between two lists: join them with concat([a, b]), or add element by element "
+                           + "with tensor(a) + b", at: loc)
         default:
             break
         }

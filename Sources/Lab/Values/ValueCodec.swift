@@ -106,6 +106,15 @@ enum ValueCodec {
             w.optional(t.caption)
             if let footer = t.footer { w.tag("1"); writeCells(footer, &w) } else { w.tag("0") }
             return writeRecord(t.extraFields, &w)
+        case let f as FunctionValue:
+            // Its text and place, parsed again on the way back, and what it captured.
+            w.tag("u")
+            w.string(f.source)
+            w.string(f.origin.file)
+            w.count(f.origin.firstLine)
+            w.count(f.origin.columnOffsets.count)
+            for o in f.origin.columnOffsets { w.count(o) }
+            return writeRecord(f.captured, &w)
         case let s as SummaryValue:
             w.tag("S")
             w.string(s.source)
@@ -209,6 +218,18 @@ enum ValueCodec {
             }
             guard let extra = readRecord(&r, depth: depth) else { return nil }
             return TableValue(columns: columns, rows: rows, title: title, caption: caption, footer: footer, extraFields: extra)
+        case "u":
+            guard let source = r.string(), let file = r.string(), let firstLine = r.count(), let n = r.count(),
+                  n <= source.utf8.count + 1 else { return nil }
+            var offsets: [Int] = []
+            for _ in 0..<n {
+                guard let o = r.count() else { return nil }
+                offsets.append(o)
+            }
+            let origin = SourceOrigin(file: file, firstLine: firstLine, columnOffsets: offsets)
+            guard let captured = readRecord(&r, depth: depth),
+                  case let .function(parameters, body, _, _, _)? = Parser.parseFunction(source, origin: origin) else { return nil }
+            return FunctionValue(parameters: parameters, body: body, source: source, origin: origin, captured: captured)
         case "S":
             guard let source = r.string(), let title = r.optional(), let caption = r.optional(),
                   let summary = try? NetworkDescription.parse(source).summary() else { return nil }

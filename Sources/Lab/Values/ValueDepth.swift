@@ -11,7 +11,7 @@ enum ValueDepth {
     static let limit = Lexer.maxDepth
 
     /// Lists and records around the deepest leaf: 0 for a number or a
-    /// tensor, 1 for `[1, 2]`. Stops counting just past the limit, and walks
+    /// tensor, 1 for `[1, 2]`; a function counts as the record of what it captured. Stops counting just past the limit, and walks
     /// without recursion, so measuring is safe whatever it is given.
     static func of(_ value: Value) -> Int {
         var deepest = 0
@@ -26,6 +26,8 @@ enum ValueDepth {
             case let .record(r):
                 deepest = max(deepest, level + 1)
                 for f in r.fields where f.value.isContainer { pending.append((f.value, level + 1)) }
+            case let .object(f as FunctionValue):
+                deepest = max(deepest, level + f.depth)
             default: break
             }
         }
@@ -46,6 +48,7 @@ private extension Value {
     var isContainer: Bool {
         switch self {
         case .list, .record: return true
+        case let .object(o): return o is FunctionValue
         default: return false
         }
     }

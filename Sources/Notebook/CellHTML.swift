@@ -114,6 +114,11 @@ enum CellHTML {
                 + "<del>\(shown)</del> <ins>\(HTML.escape(like))</ins></span>"
         case (_, .pass):
             return "<span class=\"claim pass\" title=\"computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"reproduces\">✓</span></span>"
+        case (_, .fail) where c.fill != nil:
+            // A draft: the number it will say, marked as not yet written.
+            let fill = HTML.escape(c.fill!)
+            return "<span class=\"claim fail placeholder\" title=\"a placeholder: check --fix writes \(fill)\">\(fill)"
+                + "<span class=\"mark\" aria-label=\"a placeholder, not yet written\">?</span></span>"
         case (_, .fail):
             let note = c.kind == .erratum ? "marked as an erratum, but it reproduces" : "does not reproduce"
             return "<span class=\"claim fail\" title=\"\(note): computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"\(note)\">✗</span>"

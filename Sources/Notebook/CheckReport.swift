@@ -67,6 +67,17 @@ public struct LessonReport: Codable, Sendable {
         public var documented: String?
         public var computed: Computed?
         public var error: Diagnostic?
+        /// A placeholder's filled claim (`~ ?.2` → `0.91`): what `check --fix` writes.
+        public var fill: String?
+    }
+
+    /// A value the lesson shows: a bare expression's output or an inline
+    /// value span, for `check --show`.
+    public struct Shown: Codable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var source: String
+        public var value: String
     }
 
     public var path: String
@@ -76,6 +87,8 @@ public struct LessonReport: Codable, Sendable {
     /// How many blocks ran (the others were reused); nil in a report from an older build.
     public var ran: Int?
     public var claims: [Claim]
+    /// Every value the lesson shows, in file order; nil in a report from an older build.
+    public var shown: [Shown]?
     /// Errors outside blocks and claims (a lesson that failed to load); not in section 8's minimum, allowed by "more may be added".
     public var problems: [Diagnostic]?
     public var passed: Int
@@ -97,8 +110,22 @@ public struct LessonReport: Codable, Sendable {
             Claim(line: c.location.line, column: c.location.column, source: c.source, kind: c.kind,
                   status: c.status, documented: c.documented,
                   computed: c.computed.map { if case let .number(x) = $0 { return .number(x) } else { return .text(c.computedText) } },
-                  error: c.error)
+                  error: c.error, fill: c.fill)
         }
+        var shown: [Shown] = []
+        for b in run.blocks {
+            let lines = b.source.split(separator: "\n", omittingEmptySubsequences: false)
+            for (output, at) in zip(b.run.outputs, b.run.outputLocations) {
+                let i = at.line - b.origin.firstLine
+                let text = lines.indices.contains(i) ? String(lines[i]).trimmingCharacters(in: .whitespaces) : ""
+                shown.append(Shown(line: at.line, column: at.column, source: text, value: output.plainText))
+            }
+        }
+        for r in run.inlines where r.claim == nil && r.diagnostic == nil {
+            guard let at = r.location else { continue }
+            shown.append(Shown(line: at.line, column: at.column, source: r.source ?? "", value: r.text))
+        }
+        self.shown = shown.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         let inlineErrors = run.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
         let others = inlineErrors + run.diagnostics.filter { $0.severity == .error }
         problems = others.isEmpty ? nil : others
@@ -115,9 +142,21 @@ public struct LessonReport: Codable, Sendable {
         seconds = 0
         blocks = []
         claims = []
+        shown = nil
         problems = [d]
         passed = 0
         failed = 0
         errors = 1
+    }
+}
+
+extension Output {
+    /// The output as a line of text: a value's text, or what a figure or table is.
+    var plainText: String {
+        switch self {
+        case let .text(t, _): return t
+        case let .figure(f): return "a figure" + (f.title.map { ": \($0)" } ?? "")
+        case let .table(t): return "a table of \(t.rows.count) row\(t.rows.count == 1 ? "" : "s")" + (t.title.map { ": \($0)" } ?? "")
+        }
     }
 }

@@ -5,8 +5,28 @@ import Lab
 /// line per claim, failed block or problem, located `file:line:column`, and
 /// the closing tally. Kept here, beside the report it reads, so it is tested.
 public enum CheckText {
-    public static func lines(_ r: LessonReport) -> [String] {
+    /// With `show`, each value the lesson shows gets a `VALUE` line too,
+    /// in file order among the claims.
+    public static func lines(_ r: LessonReport, show: Bool = false) -> [String] {
         var out: [String] = []
+        if show {
+            var values = (r.shown ?? []).map { v -> (Int, Int, String) in
+                let value = v.value.contains("\n") ? "\n" + v.value.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+                                                 : v.value
+                return (v.line, v.column, "VALUE \(r.path):\(v.line):\(v.column)  \(v.source)  = \(value)")
+            }
+            var merged: [String] = []
+            for line in lines(r, show: false) {
+                // Claim lines carry their location; values before them go first.
+                let at = location(in: line, path: r.path)
+                while let first = values.first, let at, (first.0, first.1) < at {
+                    merged.append(first.2)
+                    values.removeFirst()
+                }
+                merged.append(line)
+            }
+            return merged + values.map(\.2)
+        }
         for p in r.problems ?? [] { out.append("ERROR \(r.path):\(p.line):\(p.column): \(p.message)") }
         for b in r.blocks {
             if let e = b.error { out.append("ERROR \(r.path):\(e.line):\(e.column): \(e.message)") }
@@ -22,6 +42,8 @@ public enum CheckText {
             } ?? ""
             switch c.status {
             case .pass: out.append("PASS  \(at)  \(c.source)  (computed \(computed))")
+            case .fail where c.fill != nil:
+                out.append("FAIL  \(at)  \(c.source)  a placeholder: computed \(computed); check --fix writes \(c.fill!)")
             case .fail:
                 out.append("FAIL  \(at)  \(c.source)  documented \(c.documented ?? "true"), computed \(computed)"
                            + (c.kind == .erratum ? " (an erratum that reproduces)" : ""))
@@ -29,6 +51,14 @@ public enum CheckText {
             }
         }
         return out
+    }
+
+    /// The `line:column` after the path in a report line, if it has one.
+    static func location(in line: String, path: String) -> (Int, Int)? {
+        guard let r = line.range(of: path + ":") else { return nil }
+        let parts = line[r.upperBound...].prefix { $0 != " " }.split(separator: ":")
+        guard let l = parts.first.flatMap({ Int($0) }) else { return nil }
+        return (l, parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
     }
 
     /// The last lines: the errors, if any, then `N passed, N failed`.

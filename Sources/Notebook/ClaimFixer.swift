@@ -3,7 +3,8 @@ import Lab
 
 /// `lectern check --fix`: rewrites each inline `~` claim that no longer
 /// reproduces to the value computed now, written as the author wrote the
-/// old one (`ClaimRewrite`). Errata (`!~`), `==` claims and `expect`
+/// old one (`ClaimRewrite`), and fills each placeholder `~ ?` (inline or
+/// in an `expect`) at its precision. Errata (`!~`), `==` claims and `expect`
 /// statements are never touched: they say something a new number cannot.
 public enum ClaimFixer {
     public struct Edit: Sendable, Equatable {
@@ -23,8 +24,10 @@ public enum ClaimFixer {
         var fixed = 0
         for c in fixable {
             guard c.line >= 1, c.line <= lines.count, case let .number(x)? = c.computed,
-                  let documented = c.documented, let new = ClaimRewrite.rewrite(documented, computed: x),
-                  let replaced = replace(in: lines[c.line - 1], at: c.column, documented, with: new) else { continue }
+                  let documented = c.documented, let new = c.fill ?? ClaimRewrite.rewrite(documented, computed: x),
+                  let replaced = replace(in: lines[c.line - 1], at: c.column, documented, with: new)
+                    ?? (c.fill != nil ? replaceInExpect(lines[c.line - 1], at: c.column, documented, with: new) : nil)
+            else { continue }
             lines[c.line - 1] = replaced
             fixed += 1
         }
@@ -48,6 +51,19 @@ public enum ClaimFixer {
               let found = span.range(of: documented, range: tilde.upperBound..<span.endIndex) else { return nil }
         let fixed = span.replacingCharacters(in: found, with: new)
         return String(String.UnicodeScalarView(scalars[..<start])) + fixed + String(String.UnicodeScalarView(scalars[end...]))
+    }
+
+    /// A placeholder in an `expect` statement (`expect acc ~ ?.2`) is filled
+    /// too: it is a claim being written, not a checked one being changed.
+    static func replaceInExpect(_ line: String, at column: Int, _ documented: String, with new: String) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        let start = column - 1
+        guard start >= 0, start < scalars.count else { return nil }
+        let rest = String(String.UnicodeScalarView(scalars[start...]))
+        guard rest.hasPrefix("expect"), let tilde = rest.range(of: "~", options: .backwards),
+              !rest[..<tilde.lowerBound].hasSuffix("!"),
+              let found = rest.range(of: documented, range: tilde.upperBound..<rest.endIndex) else { return nil }
+        return String(String.UnicodeScalarView(scalars[..<start])) + rest.replacingCharacters(in: found, with: new)
     }
 
     /// A unified diff of one lesson's fixes (lines never move, only change).

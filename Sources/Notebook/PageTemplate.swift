@@ -95,6 +95,7 @@ enum PageTemplate {
     .claim .mark{font:700 .7em system-ui,sans-serif;vertical-align:super;margin-left:.1em}
     .claim.pass .mark{color:var(--ok)}.claim.fail,.claim.error{color:var(--bad)}
     .claim .computed{font-size:.85em}
+    .claim.placeholder{color:inherit;border-bottom:2px dashed var(--bad)}.claim.placeholder .mark{color:var(--bad)}
     .claim.erratum del{color:var(--bad);text-decoration-thickness:2px}.claim.erratum ins{text-decoration:none;color:var(--ok);font-weight:600}
     .value{font-variant-numeric:tabular-nums}
     .inline-error{color:var(--bad)}

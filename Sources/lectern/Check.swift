@@ -14,8 +14,11 @@ struct Check: ParsableCommand {
                                valueName: "file"))
     var json: String?
 
-    @Flag(help: "Rewrite each inline ~ claim that no longer reproduces to the computed value, written the same way, and print the diff.")
+    @Flag(help: "Rewrite each inline ~ claim that no longer reproduces to the computed value, written the same way, fill each placeholder ~ ? (~ ?.2: two decimals, ~ ?3: three significant digits), and print the diff.")
     var fix = false
+
+    @Flag(help: "Also print every value the lessons show (bare expressions in blocks, `= x` spans in the prose) with its location.")
+    var show = false
 
     @Flag(name: .customLong("dry-run"), help: "With --fix: only print the diff; exit 1 if anything would change.")
     var dryRun = false
@@ -41,7 +44,7 @@ struct Check: ParsableCommand {
         // Lessons run side by side; each one's lines print as it finishes.
         let outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
             Terminal.printWarnings(o)
-            for line in CheckText.lines(o.report) { say(line) }
+            for line in CheckText.lines(o.report, show: show) { say(line) }
         }
         for (url, o) in zip(urls, outcomes) {
             let r = o.report

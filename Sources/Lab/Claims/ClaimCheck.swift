@@ -14,6 +14,22 @@ extension Session {
             let value = try evaluator.evaluate(expr)
             switch form {
             case let .approx(text, claimLoc), let .erratum(text, claimLoc):
+                if ClaimRewrite.placeholderParts(text) != nil {
+                    guard result.kind == .approx else {
+                        throw LabError("a placeholder '?' is for '~' claims; an erratum documents the number that was published",
+                                       at: claimLoc)
+                    }
+                    let x = try Coercion.number(value, at: expr.location, what: "documented number's computed value")
+                    result.computed = .number(x)
+                    guard x.isFinite else { throw LabError("the computed value is \(ValueFormat.plain(x)), not a finite number", at: expr.location) }
+                    result.fill = ClaimRewrite.filled(text, computed: x)
+                    result.status = .fail
+                    break
+                }
+                if text.hasPrefix("?") {
+                    throw LabError("a placeholder is ?, ?.N (N decimals) or ?N (N significant digits), "
+                                   + "optionally followed by ± and a tolerance", at: claimLoc)
+                }
                 let claim: Claim
                 do { claim = try Claim.parse(text) } catch {
                     throw LabError(error.message, at: SourceLocation(line: claimLoc.line, column: claimLoc.column + error.offset))

@@ -16,6 +16,9 @@ public struct ClaimResult: Sendable {
     public var documented: String?
     public var computed: Computed?
     public var error: Diagnostic?
+    /// For a placeholder (`~ ?`, `~ ?.2`): the claim `check --fix` writes in
+    /// its place. A placeholder always fails: the number is not written yet.
+    public var fill: String?
 
     /// How the computed value reads beside the documented one.
     public var computedText: String {

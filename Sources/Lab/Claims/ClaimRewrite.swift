@@ -38,13 +38,37 @@ public enum ClaimRewrite {
     }
 
     public static func placeholder(_ text: String) -> Precision?? {
+        // Not `placeholderParts(text)?.precision`: optional chaining would flatten `.some(nil)` away.
+        guard let parts = placeholderParts(text) else { return nil }
+        return .some(parts.precision)
+    }
+
+    /// A placeholder split into its precision and what follows it: nothing,
+    /// or a tolerance the filled number keeps (`?.2 ± 0.05`).
+    public static func placeholderParts(_ text: String) -> (precision: Precision?, token: String, rest: String)? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard t.hasPrefix("?") else { return nil }
-        let rest = t.dropFirst()
+        let token = String(t.prefix { $0 != " " && $0 != "\t" && $0 != "±" })
+        let rest = String(t.dropFirst(token.count))
+        let after = rest.trimmingCharacters(in: .whitespaces)
+        guard after.isEmpty || after.hasPrefix("±") || after.hasPrefix("+/-"),
+              let precision = precision(of: token) else { return nil }
+        return (precision, token, rest)
+    }
+
+    private static func precision(of token: String) -> Precision?? {
+        guard token.hasPrefix("?") else { return nil }
+        let rest = token.dropFirst()
         if rest.isEmpty { return .some(nil) }
         if rest.hasPrefix("."), let n = Int(rest.dropFirst()), (0...12).contains(n) { return .some(.decimals(n)) }
         if let n = Int(rest), (1...12).contains(n) { return .some(.significant(n)) }
         return nil
+    }
+
+    /// The claim a placeholder becomes: its token filled, its tolerance kept.
+    public static func filled(_ text: String, computed: Double) -> String? {
+        guard let (precision, token, _) = placeholderParts(text), let number = fill(precision, computed: computed),
+              let range = text.range(of: token) else { return nil }
+        return text.replacingCharacters(in: range, with: number)
     }
 
     /// The number a placeholder becomes: plain digits, no multiplier.
@@ -53,7 +77,12 @@ public enum ClaimRewrite {
         switch precision {
         case let .decimals(n)?: return ValueFormat.fixed(computed, n)
         case let .significant(n)?: return significant(computed, n)
-        case nil: return significant(computed, 4)
+        case nil:
+            // As an inline value shows it: whole numbers in full, grouped from 10,000.
+            if computed == computed.rounded(), abs(computed) < 1e15 {
+                return abs(computed) >= 10_000 ? grouped(computed, decimals: 0) : ValueFormat.fixed(computed, 0)
+            }
+            return significant(computed, 4)
         }
     }
 

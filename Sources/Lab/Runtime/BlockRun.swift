@@ -7,6 +7,8 @@ public struct BlockRun: Sendable {
 
     public var status: Status
     public var outputs: [Output] = []
+    /// Where the bare expression behind each output is, for `check --show`.
+    public var outputLocations: [SourceLocation] = []
     public var claims: [ClaimResult] = []
     /// Syntax errors (all of them) or the one evaluation error that stopped the block.
     public var diagnostics: [Diagnostic] = []
@@ -29,6 +31,9 @@ public struct InlineRun: Sendable {
     public var text: String
     public var claim: ClaimResult?
     public var diagnostic: Diagnostic?
+    /// The span's expression as written, and where it starts.
+    public var source: String?
+    public var location: SourceLocation?
 }
 
 extension Session {
@@ -77,6 +82,7 @@ extension Session {
                     missing[name] = nil
                 case let .expression(expr):
                     run.outputs.append(try evaluator.evaluate(expr).output)
+                    run.outputLocations.append(statement.location)
                 case let .expect(expr, form, source, loc):
                     run.claims.append(check(expr, form, source: source, at: loc, evaluator))
                 }
@@ -126,9 +132,9 @@ extension Session {
                 let v = try evaluator.evaluate(parsed.expr)
                 if let spec = format {
                     let x = try Coercion.number(v, at: parsed.expr.location, what: "value of a formatted span")
-                    return InlineRun(text: ValueFormat.format(x, spec: spec) ?? v.inlineText)
+                    return InlineRun(text: ValueFormat.format(x, spec: spec) ?? v.inlineText, source: parsed.source, location: at)
                 }
-                return InlineRun(text: v.inlineText)
+                return InlineRun(text: v.inlineText, source: parsed.source, location: at)
             } catch {
                 return InlineRun(text: parsed.source, diagnostic: diagnostic(for: error, at: at))
             }

@@ -122,7 +122,7 @@ extension BlockSnapshot {
     /// bound value has no stored form.
     public func encoded() -> [UInt8]? {
         var w = ByteWriter()
-        w.string("lectern-block-2")
+        w.string("lectern-block-3")
         w.string(run.status.rawValue)
         w.count(run.outputs.count)
         for o in run.outputs {
@@ -132,6 +132,8 @@ extension BlockSnapshot {
             case let .table(t): w.tag("b"); guard ValueCodec.write(.object(t), &w) else { return nil }
             }
         }
+        w.count(run.outputLocations.count)
+        for l in run.outputLocations { w.count(l.line); w.count(l.column) }
         guard let claims = try? JSONEncoder().encode(run.claims.map(StoredClaim.init)),
               let diagnostics = try? JSONEncoder().encode(run.diagnostics) else { return nil }
         w.blob([UInt8](claims))
@@ -153,7 +155,7 @@ extension BlockSnapshot {
 
     public static func decode(_ bytes: [UInt8]) -> BlockSnapshot? {
         var r = ByteReader(bytes)
-        guard r.string() == "lectern-block-2", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
+        guard r.string() == "lectern-block-3", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
               let n = r.count() else { return nil }
         var outputs: [Output] = []
         for _ in 0..<n {
@@ -170,11 +172,18 @@ extension BlockSnapshot {
             default: return nil
             }
         }
+        guard let ln = r.count(), ln == outputs.count else { return nil }
+        var locations: [SourceLocation] = []
+        for _ in 0..<ln {
+            guard let line = r.count(), let column = r.count() else { return nil }
+            locations.append(SourceLocation(line: line, column: column))
+        }
         guard let claimBytes = r.blob(), let claims = try? JSONDecoder().decode([StoredClaim].self, from: Data(claimBytes)),
               let diagnosticBytes = r.blob(), let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticBytes)),
               let skip = r.optional(), let seconds = r.word(), let bn = r.count() else { return nil }
         var run = BlockRun(status: status, outputs: outputs, claims: claims.map(\.claim), diagnostics: diagnostics, skipReason: skip)
         run.seconds = Double(bitPattern: seconds)
+        run.outputLocations = locations
         var bound: [(String, StoredValue)] = []
         for _ in 0..<bn {
             guard let name = r.string(), let bytes = r.blob() else { return nil }
@@ -204,10 +213,12 @@ struct StoredClaim: Codable {
     var documented: String?
     var number: Double?, text: String?
     var error: Diagnostic?
+    var fill: String?
 
     init(_ c: ClaimResult) {
         (line, column, source, kind, status, documented, error) =
             (c.location.line, c.location.column, c.source, c.kind, c.status, c.documented, c.error)
+        fill = c.fill
         switch c.computed {
         case let .number(x)?: number = x.isFinite ? x : nil; text = x.isFinite ? nil : "\(x)"
         case let .text(t)?: text = t
@@ -220,7 +231,9 @@ struct StoredClaim: Codable {
         if let number { computed = .number(number) } else if let text {
             computed = Double(text).map { .number($0) } ?? .text(text)
         }
-        return ClaimResult(location: SourceLocation(line: line, column: column), source: source, kind: kind, status: status,
-                           documented: documented, computed: computed, error: error)
+        var result = ClaimResult(location: SourceLocation(line: line, column: column), source: source, kind: kind, status: status,
+                                 documented: documented, computed: computed, error: error)
+        result.fill = fill
+        return result
     }
 }

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -105,11 +106,20 @@ enum MarkdownParser {
         return run.count >= 3 && body.dropFirst(run.count).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
     }
 
+    /// cmark-gfm's inline parser marks the extensions' trigger characters
+    /// (`~`, `:`, `w`) in a process-wide table when a parse starts and
+    /// unmarks them when it ends, so two parses at once (lessons rendered
+    /// with `--jobs`, parallel tests) lose each other's strikethrough and
+    /// autolinks. One parse at a time.
+    private static let lock = NSLock()
+
     /// Parses with the extensions attached and hands the root to `body`,
     /// freeing parser and tree afterwards; nil if cmark could not allocate.
     private static func withDocument<T, E: Error>(_ markdown: String, options: Int32,
                                                   _ body: (OpaquePointer, OpaquePointer) throws(E) -> T) throws(E) -> T? {
         _ = registered
+        lock.lock()
+        defer { lock.unlock() }
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {

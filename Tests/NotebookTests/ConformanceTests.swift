@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Notebook
 
@@ -124,6 +125,21 @@ import Testing
         #expect(html.contains("src=\"/i%5B1%5D.png\""))
         let n = HTMLNormalizer(lecternMarkup: true)
         #expect(n.normalize(html) == n.normalize(MarkdownParser.cmarkHTML(text)))
+    }
+
+    /// cmark-gfm keeps the extensions' trigger characters in a global table
+    /// that each parse sets and clears: parses at once (lessons rendered with
+    /// `--jobs`) lost autolinks and strikethrough until parsing was serialised.
+    @Test func parsesAtOnceAgree() {
+        let text = String(repeating: "See https://example.com and ~~old~~ www.x.org here.\n\n", count: 200)
+        let expected = MarkdownParser.cmarkHTML(text)
+        let results = Mutex([String]())
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let html = MarkdownParser.cmarkHTML(text)
+            results.withLock { $0.append(html) }
+        }
+        #expect(results.withLock { $0 }.allSatisfy { $0 == expected })
+        #expect(expected.contains("<del>old</del>") && expected.contains("<a href=\"http://www.x.org\">"))
     }
 }
 

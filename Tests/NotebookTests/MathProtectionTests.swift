@@ -126,9 +126,9 @@ import Testing
         #expect(html.contains("<mi>z</mi><mn>3</mn>"))
     }
 
-    /// The article Lectern renders for `markdown`, and cmark-gfm's HTML for
-    /// the same text with each `$` made a plain letter: math must change
-    /// nothing around it.
+    /// The article Lectern renders for `markdown` and cmark-gfm's HTML for
+    /// `asText` (the same text where its `$`s are not math to Lectern, or
+    /// with them written as cmark should show them), both normalised.
     static func pair(_ markdown: String, _ asText: String) throws -> (ours: String, theirs: String) {
         let n = HTMLNormalizer(lecternMarkup: true)
         let html = try #require(try LessonFolder().run(markdown, render: true).html)

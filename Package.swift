@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Lab", "NeuralNet"], resources: [.copy("Golden")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Datasets", "Lab", "NeuralNet"], resources: [.copy("Golden"), .copy("Conformance")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     ]
 )

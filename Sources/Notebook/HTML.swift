@@ -29,6 +29,25 @@ enum HTML {
     private static let fileNameAllowed = CharacterSet(
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=@")
 
+    /// A link or image destination percent-encoded as cmark-gfm encodes it:
+    /// every byte outside ASCII letters, digits and `-_.~!#$%&'()*+,/:;=?@`
+    /// becomes `%XX` (an existing `%XX` is kept, so nothing is encoded twice).
+    /// A backslash, space or `[` cannot then change where the link goes.
+    static func encodeURL(_ url: String) -> String {
+        var out = ""
+        for byte in url.utf8 {
+            let c = Unicode.Scalar(byte)
+            if byte < 0x80, c.properties.isAlphabetic || ("0"..."9").contains(c) || urlSafe.contains(c) {
+                out.unicodeScalars.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    private static let urlSafe = Set("-_.~!#$%&'()*+,/:;=?@".unicodeScalars)
+
     /// A slug for heading anchors: lower-case letters, digits and dashes.
     static func slug(_ s: String) -> String {
         var out = ""
@@ -83,4 +102,8 @@ enum HTML {
         }
         return out
     }
+}
+
+private extension String {
+    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

@@ -12,20 +12,28 @@ struct RenderStage {
     final class State {
         var figures = 0
         var tables = 0
-        var headingIDs: [String: Int] = [:]
+        /// Heading ids given so far, and per slug the last suffix tried.
+        var headingIDs: Set<String> = []
+        var headingSuffixes: [String: Int] = [:]
         var warnings: [Diagnostic] = []
         var math: [String] = []
         /// Files embedded in the page, so the page cache notices when they change.
         var embedded: [URL] = []
-        /// Footnote numbers by label, in order of first reference; cmark
-        /// puts the definitions at the end in that same order.
+        /// Footnote numbers by label, in order of first reference in the
+        /// source (definitions, which may cite each other, counted where
+        /// they stand), as cmark numbers them; cmark puts the definitions
+        /// at the end in that same order. `firstReference` is where each
+        /// label is first cited: that reference gets the id the back link
+        /// points to.
         var footnotes: [String: Int] = [:]
+        var firstReference: [String: (line: Int, column: Int)] = [:]
         var definitions = 0
     }
 
     func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic], embedded: [URL]) {
         let state = State()
         state.math = math
+        numberFootnotes(lesson.tree, state)
         var out = ""
         for child in lesson.tree.children { render(child, lesson, state, &out) }
         if state.definitions > 0 { out += "</ol>\n</section>\n" }
@@ -37,27 +45,22 @@ struct RenderStage {
         switch node.kind {
         case .document, .other: children()
         case let .footnoteReference(label):
-            // Labels match case-insensitively, as link labels do.
-            let key = label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            let known = state.footnotes[key]
-            let n = known ?? state.footnotes.count + 1
-            state.footnotes[key] = n
-            let id = known == nil ? " id=\"fnref-\(n)\"" : ""
+            let key = Self.footnoteKey(label)
+            let n = state.footnotes[key] ?? 0
+            let first = state.firstReference[key].map { $0 == (node.line, node.column) } ?? false
+            let id = first ? " id=\"fnref-\(n)\"" : ""
             out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(n)\"\(id)>\(n)</a></sup>"
-        case .footnoteDefinition:
+        case let .footnoteDefinition(label):
             if state.definitions == 0 { out += "<section class=\"footnotes\">\n<ol>\n" }
             state.definitions += 1
-            let n = state.definitions
+            let n = state.footnotes[Self.footnoteKey(label)] ?? state.definitions
             out += "<li id=\"fn-\(n)\">\n"; children()
             out += "<a class=\"footnote-back\" href=\"#fnref-\(n)\" aria-label=\"back to the text\">↩</a></li>\n"
         case .paragraph:
             // A paragraph holding only a display formula needs no <p> around it.
             out += "<p>"; children(); out += "</p>\n"
         case let .heading(level):
-            let base = HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas))
-            let n = state.headingIDs[base, default: 0]
-            state.headingIDs[base] = n + 1
-            let id = n == 0 ? base : "\(base)-\(n)"
+            let id = uniqueID(HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas)), state)
             out += "<h\(level) id=\"\(id)\">"; children()
             out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"link to this section\">#</a></h\(level)>\n"
         case .blockQuote: out += "<blockquote>\n"; children(); out += "</blockquote>\n"
@@ -68,7 +71,8 @@ struct RenderStage {
             out += ordered ? "</ol>\n" : "</ul>\n"
         case .item: renderItem(node, tight: false, lesson, state, &out)
         case let .codeBlock(info, literal):
-            let lang = info.split(separator: " ").first.map(String.init) ?? ""
+            // The language is the info string's first word; any whitespace ends it.
+            let lang = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init) ?? ""
             let cls = lang.isEmpty ? "" : " class=\"language-\(HTML.escape(lang))\""
             out += "<pre class=\"code\"><code\(cls)>\(HTML.escape(literal))</code></pre>\n"
         case let .cell(index, _):
@@ -91,18 +95,17 @@ struct RenderStage {
         case .strong: out += "<strong>"; children(); out += "</strong>"
         case .strikethrough: out += "<del>"; children(); out += "</del>"
         case let .link(url, title):
-            // `--unsafe` keeps raw HTML the author wrote on purpose; a Markdown
-            // link never needs a scheme that runs code, so it is filtered always.
-            let href = HTML.safeURL(url)
+            // As in cmark-gfm: schemes that run code are dropped unless `--unsafe`.
+            let href = HTML.encodeURL(unsafe ? url : HTML.safeURL(url))
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             out += "<a href=\"\(HTML.escape(href))\"\(t)>"; children(); out += "</a>"
         case let .image(url, title):
             let src: String
             switch ImageEmbedder.embed(url, lessonDirectory: lesson.source.url.deletingLastPathComponent(), projectRoot: projectRoot) {
-            case let .link(u): src = HTML.safeURL(u)
+            case let .link(u): src = HTML.encodeURL(unsafe ? u : HTML.safeURL(u))
             case let .file(uri, file): src = uri; state.embedded.append(file)
             case let .problem(message, keep, watch):
-                src = keep
+                src = HTML.encodeURL(keep)
                 if let f = watch { state.embedded.append(f) }
                 state.warnings.append(Diagnostic(file: lesson.source.path, location: SourceLocation(line: node.line, column: node.column),
                                                  severity: .warning, message: message))
@@ -110,6 +113,42 @@ struct RenderStage {
             let t = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             let alt = MathText.restore(node.plainText, formulas: lesson.formulas)
             out += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(alt))\"\(t)>"
+        }
+    }
+
+    /// A heading's id: its slug, or if an earlier heading has that id, the
+    /// slug with the first suffix `-1`, `-2`, ... that no heading has yet,
+    /// as GitHub does (`a`, `a`, `a-1` get `a`, `a-1`, `a-1-1`).
+    private func uniqueID(_ base: String, _ state: State) -> String {
+        var id = base
+        while state.headingIDs.contains(id) {
+            let n = state.headingSuffixes[base, default: 0] + 1
+            state.headingSuffixes[base] = n
+            id = "\(base)-\(n)"
+        }
+        state.headingIDs.insert(id)
+        return id
+    }
+
+    /// Labels match case-insensitively and with whitespace collapsed, as link labels do.
+    static func footnoteKey(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Numbers every cited label by its first reference in source order.
+    private func numberFootnotes(_ tree: MarkdownNode, _ state: State) {
+        var references: [(line: Int, column: Int, key: String)] = []
+        func walk(_ node: MarkdownNode) {
+            if case let .footnoteReference(label) = node.kind {
+                references.append((node.line, node.column, Self.footnoteKey(label)))
+            }
+            node.children.forEach(walk)
+        }
+        walk(tree)
+        references.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        for r in references where state.footnotes[r.key] == nil {
+            state.footnotes[r.key] = state.footnotes.count + 1
+            state.firstReference[r.key] = (r.line, r.column)
         }
     }
 

@@ -125,4 +125,79 @@ import Testing
         #expect(html.contains("display=\"block\""))
         #expect(html.contains("<mi>z</mi><mn>3</mn>"))
     }
+
+    /// The article Lectern renders for `markdown` and cmark-gfm's HTML for
+    /// `asText` (the same text where its `$`s are not math to Lectern, or
+    /// with them written as cmark should show them), both normalised.
+    static func pair(_ markdown: String, _ asText: String) throws -> (ours: String, theirs: String) {
+        let n = HTMLNormalizer(lecternMarkup: true)
+        let html = try #require(try LessonFolder().run(markdown, render: true).html)
+        return (n.normalize(html), n.normalize(MarkdownParser.cmarkHTML(asText)))
+    }
+
+    @Test func formulasOverSeveralLinesLeaveNoBlankLine() throws {
+        // A paragraph, a quote, a tight list and a setext heading stay what they are.
+        let text = """
+            One $a +
+            b$
+            paragraph.
+
+            > Quote $c +
+            > d$
+            > goes on.
+
+            - tight $e +
+              f$
+            - list
+
+            Heading $g +
+            h$
+            ===
+            """
+        let o = try LessonFolder().run(text, render: true)
+        let html = try #require(o.html)
+        #expect(Self.formulas(text) == ["a +\nb", "c +\nd", "e +\nf", "g +\nh"])
+        #expect(html.components(separatedBy: "<p>").count == 3, "one paragraph, one in the quote")
+        #expect(html.contains("<li>tight <span class=\"katex\">"), "the list stays tight")
+        #expect(html.contains("<h1 id=\"heading-g-h\">Heading <span class=\"katex\">"))
+        #expect(!html.contains("<hr>"))
+        #expect(!html.contains("\u{E002}") && !html.contains("\u{E000}"))
+    }
+
+    @Test func quoteMarkersStayOutOfTheTeX() {
+        #expect(Self.formulas("> $a +\n> b$ and\n> > $$c\n> > d$$\n") == ["a +\nb", "c\nd"])
+        #expect(Self.formulas("$a\n> b$\n") == ["a\n> b"], "outside a quote `>` is TeX")
+    }
+
+    @Test func anUnmatchedBacktickEndsWithItsParagraph() throws {
+        #expect(Self.formulas("A lone ` tick.\n\nThen $a*b*c$ and `x`.\n") == ["a*b*c"])
+        #expect(Self.formulas("```js``` is inline, $a*b*c$ too.\n") == ["a*b*c"], "a fence's info string has no backtick")
+        #expect(Self.formulas("1. a\n\n   ```\n   code\n2. b $x*y*z$\n") == ["x*y*z"], "the fence closes with its item")
+        let html = try #require(try LessonFolder().run("A lone ` tick.\n\nThen $a*b*c$.\n", render: true).html)
+        #expect(!html.contains("<em>"))
+    }
+
+    @Test func dollarsInAutolinksAreURLText() throws {
+        let (ours, theirs) = try Self.pair("See <https://x.org/$x$> and https://y.org/$y$/z now.\n",
+                                           "See <https://x.org/$x$> and https://y.org/$y$/z now.\n")
+        #expect(ours == theirs)
+    }
+
+    @Test func referenceLabelsMayHoldMath() throws {
+        let html = try #require(try LessonFolder().run("See [$x_1$] and [$x_1$][].\n\n[$x_1$]: /url\n", render: true).html)
+        #expect(html.components(separatedBy: "<a href=\"/url\">").count == 3)
+        #expect(!html.contains("[/url]") && !html.contains("]:"))
+    }
+
+    @Test func codeWithDollarsOverLinesIsKeptAsWritten() throws {
+        let code = "    $$a_1\n    b$$ c\n\n- item\n\n  ```\n  $x\n  y$\n  ```\n"
+        let (ours, theirs) = try Self.pair(code, code)
+        #expect(ours == theirs)
+        #expect(Self.formulas(code).isEmpty)
+    }
+
+    @Test func aDollarInsideBracesDoesNotClose() {
+        #expect(Self.formulas(#"So $\text{a $b$ c}$ is one."#) == [#"\text{a $b$ c}"#])
+    }
 }
+

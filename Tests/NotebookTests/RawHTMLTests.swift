@@ -63,9 +63,8 @@ import Testing
         [j](java&#10;script:alert(1)) [k](&#x0B;javascript:alert(1))
         """
 
-    @Test(arguments: [false, true])
-    func javascriptLinksAreDropped(unsafe: Bool) throws {
-        let o = try LessonFolder().run(Self.links, render: true, unsafe: unsafe)
+    @Test func javascriptLinksAreDroppedInSafeMode() throws {
+        let o = try LessonFolder().run(Self.links, render: true)
         let html = try #require(o.html)
         #expect(!html.lowercased().contains("href=\"java") && !html.lowercased().contains("href=\"vb"),
                 "no executable link survives")
@@ -77,6 +76,20 @@ import Testing
         #expect(html.contains("<a href=\"#section\">h</a>"))
         #expect(html.contains("src=\"data:image/png;base64,AAAA\""))
     }
+
+    /// `--unsafe` keeps what the author wrote, links included, as cmark-gfm's
+    /// `--unsafe` does (docs/reference.md says so).
+    @Test func unsafeKeepsLinksAsCmarkDoes() throws {
+        let html = try #require(try LessonFolder().run(Self.links, render: true, unsafe: true).html)
+        #expect(html.contains("<a href=\"javascript:alert(1)\">a</a>"))
+        #expect(html.contains("<a href=\"JavaScript:alert(1)\">b</a>"))
+        #expect(html.contains("<a href=\"java%09script:alert(1)\">c</a>"), "percent-encoded as cmark encodes it")
+        #expect(html.contains("<a href=\"vbscript:x\">e</a>"))
+        #expect(html.contains("<a href=\"https://example.com/ok\">g</a>"))
+        #expect(normalized(html) == normalized(MarkdownParser.cmarkHTML(Self.links)))
+    }
+
+    private func normalized(_ html: String) -> String { HTMLNormalizer(lecternMarkup: true).normalize(html) }
 
     @Test func safeURL() {
         #expect(HTML.safeURL("javascript:alert(1)") == "")

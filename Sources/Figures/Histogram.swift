@@ -28,7 +28,7 @@ public struct Histogram: Sendable {
 
     /// How many of `values` fall in each bin between `edges` (ascending);
     /// NaN and values outside the edges in none.
-    public static func counts(_ values: [Double], edges: [Double]) -> [Int] {
+    public static func counts<Values: Sequence<Double>>(_ values: Values, edges: [Double]) -> [Int] {
         var counts = [Int](repeating: 0, count: max(0, edges.count - 1))
         guard let first = edges.first, let last = edges.last, !counts.isEmpty else { return counts }
         for v in values where v >= first && v <= last {

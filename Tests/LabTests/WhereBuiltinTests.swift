@@ -18,6 +18,13 @@ import Testing
         #expect(Harness.value("where([true, false], 1, 2)")?.tensor?.shape == [2])
     }
 
+    @Test func aLessonMayStillBindTheName() {
+        // Lesson 06 binds `where` to a tensor of positions; the built-in
+        // must not take the name from it.
+        #expect(Harness.value("where + 1", setup: "where = 2")?.number == 3)
+        #expect(Harness.value("where([1, 0], 5, 6)", setup: "where = 2")?.flat == [5, 6])
+    }
+
     @Test func whereErrorsSayWhatIsExpected() {
         let cases: [(String, String)] = [
             ("w = where([0.5, 1], 1, 2)", "'cond' must hold true/false or 0/1 values"),

@@ -12,10 +12,14 @@ enum HistogramBuiltin {
                                    + "[left, right) and the last also its right edge; values outside the range and "
                                    + "non-finite values are left out; density=true scales the bars to unit area") { args, _ in
         let t = try args.tensor("x")
-        let values = t.scalars.map(Double.init)
-        let finite = values.filter(\.isFinite)
-        let edges = try binEdges(args, finite)
-        let counts = Histogram.counts(finite, edges: edges)
+        // A whole training set's pixels may be binned: no copies of the values.
+        var extent: (Double, Double)?
+        for v in t.scalars where v.isFinite {
+            let d = Double(v)
+            extent = extent.map { (Swift.min($0.0, d), Swift.max($0.1, d)) } ?? (d, d)
+        }
+        let edges = try binEdges(args, extent)
+        let counts = Histogram.counts(t.scalars.lazy.map(Double.init), edges: edges)
         let density = try args.bool("density")
         let total = counts.reduce(0, +)
         let heights = counts.enumerated().map { i, n in
@@ -25,21 +29,21 @@ enum HistogramBuiltin {
                               xlabel: try args.optionalString("xlabel"),
                               ylabel: try args.optionalString("ylabel") ?? (density ? "density" : "count"))
         try args.run(at: nil) { try chart.validate() }
-        var alt = "histogram of \(values.count) values in \(edges.count - 1) bins"
-        if total < values.count { alt += ", \(values.count - total) outside the range or not finite" }
+        var alt = "histogram of \(t.count) values in \(edges.count - 1) bins"
+        if total < t.count { alt += ", \(t.count - total) outside the range or not finite" }
         return try FigureBuiltins.svgFigure(chart.svg(), args, alt: alt)
     }
 
     /// The bin edges: `bins=` equal-width bins over `range=` (or the data's
     /// extent, widened by 0.5 each way when every value is the same, as
     /// NumPy does), or `bins=` given as the edges themselves.
-    static func binEdges(_ args: Arguments, _ finite: [Double]) throws -> [Double] {
+    static func binEdges(_ args: Arguments, _ extent: (Double, Double)?) throws -> [Double] {
         if case let .number(n)? = args.value("bins") {
             guard n == n.rounded(), n >= 1, n <= 10_000 else {
                 throw LabError("histogram: 'bins' must be a whole number of bins from 1 to 10000, or a list of edges, got "
                                + ValueFormat.plain(n), at: args.location("bins"))
             }
-            let (lo, hi) = try range(args, finite)
+            let (lo, hi) = try range(args, extent)
             let count = Int(n)
             return (0...count).map { i in i == count ? hi : lo + (hi - lo) * Double(i) / Double(count) }
         }
@@ -57,7 +61,7 @@ enum HistogramBuiltin {
         return edges
     }
 
-    static func range(_ args: Arguments, _ finite: [Double]) throws -> (Double, Double) {
+    static func range(_ args: Arguments, _ extent: (Double, Double)?) throws -> (Double, Double) {
         if let v = args.value("range") {
             guard let t = try? Coercion.tensor(v, at: nil), t.rank == 1, t.count == 2 else {
                 throw args.fail("range", "a list of two numbers [low, high]")
@@ -69,7 +73,7 @@ enum HistogramBuiltin {
             }
             return (lo, hi)
         }
-        guard let lo = finite.min(), let hi = finite.max() else {
+        guard let (lo, hi) = extent else {
             throw LabError("histogram: 'x' has no finite values to bin; give range=[low, high] for an empty histogram",
                            at: args.location("x"))
         }

@@ -28,6 +28,9 @@ public struct LinePlot: Sendable {
     public var ylabel: String?
     public var width: Int
     public var height: Int
+    /// Scale and limits of each axis; data outside the limits is cut off.
+    public var xaxis = AxisSettings.automatic
+    public var yaxis = AxisSettings.automatic
 
     /// Series with at most this many points get a marker on each point.
     static let markerLimit = 25
@@ -51,6 +54,8 @@ public struct LinePlot: Sendable {
         guard series.contains(where: { s in zip(s.x, s.y).contains { $0.isFinite && $1.isFinite } }) else {
             throw FigureError("nothing to plot: no series has a point with finite x and y")
         }
+        try xaxis.check(series.flatMap(\.x), name: "x")
+        try yaxis.check(series.flatMap(\.y), name: "y")
     }
 
     public func svg() -> String {
@@ -65,17 +70,20 @@ public struct LinePlot: Sendable {
     private func render() throws(FigureError) -> String {
         try validate()
         var xs = Extent(), ys = Extent()
+        var wholeX = true
         for s in series {
             for (x, y) in zip(s.x, s.y) where x.isFinite && y.isFinite {
                 xs.add(x)
                 ys.add(y)
+                wholeX = wholeX && x == x.rounded()
             }
         }
         let entries = series.indices.map { Legend.Entry(label: name(at: $0), color: Palette.color($0)) }
         let frame = try PlotFrame(width: width, height: height, title: title, xlabel: xlabel, ylabel: ylabel,
                                   x: .linear(lower: xs.lower, upper: xs.upper),
                                   yLower: ys.lower, yUpper: ys.upper,
-                                  legend: Legend(entries, swatch: .line))
+                                  legend: Legend(entries, swatch: .line), xSettings: xaxis, ySettings: yaxis,
+                                  wholeX: wholeX)
         var c = SVGCanvas(width: frame.width, height: frame.height)
         frame.drawBackground(&c)
         for (i, s) in series.enumerated() {
@@ -97,6 +105,10 @@ public struct LinePlot: Sendable {
                 runs.append([])
             }
         }
+        if xaxis.limits != nil || yaxis.limits != nil {
+            drawClipped(runs, color: color, markers: s.x.count <= LinePlot.markerLimit, frame: frame, into: &c)
+            return
+        }
         var d = ""
         for run in runs where run.count > 1 {
             for (k, p) in run.enumerated() {
@@ -108,6 +120,50 @@ public struct LinePlot: Sendable {
         for run in runs where markers || run.count == 1 {
             for p in run { c.circle(p.0, p.1, r: 3.5, fill: color, stroke: "#fff") }
         }
+    }
+
+    /// Lines cut at the plot area's edges, for axes with limits; markers
+    /// only on the points inside.
+    private func drawClipped(_ runs: [[(Double, Double)]], color: String, markers: Bool, frame: PlotFrame,
+                             into c: inout SVGCanvas) {
+        let box = (x0: frame.left, y0: frame.top, x1: frame.left + frame.plotWidth, y1: frame.top + frame.plotHeight)
+        func inside(_ p: (Double, Double)) -> Bool {
+            p.0 >= box.x0 - 1e-6 && p.0 <= box.x1 + 1e-6 && p.1 >= box.y0 - 1e-6 && p.1 <= box.y1 + 1e-6
+        }
+        var d = ""
+        var pen: (Double, Double)?
+        for run in runs where run.count > 1 {
+            pen = nil
+            for k in 1..<run.count {
+                guard let (a, b) = LinePlot.clip(run[k - 1], run[k], to: box) else { pen = nil; continue }
+                if pen.map({ $0.0 != a.0 || $0.1 != a.1 }) ?? true {
+                    d += (d.isEmpty ? "M" : " M") + c.n(a.0) + " " + c.n(a.1)
+                }
+                d += " L" + c.n(b.0) + " " + c.n(b.1)
+                pen = b
+            }
+        }
+        if !d.isEmpty { c.path(d, stroke: color, width: 2) }
+        for run in runs where markers || run.count == 1 {
+            for p in run where inside(p) { c.circle(p.0, p.1, r: 3.5, fill: color, stroke: "#fff") }
+        }
+    }
+
+    /// The part of segment a–b inside the box (Liang and Barsky's clipping), or nil.
+    static func clip(_ a: (Double, Double), _ b: (Double, Double),
+                     to box: (x0: Double, y0: Double, x1: Double, y1: Double)) -> ((Double, Double), (Double, Double))? {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1)
+        var (t0, t1) = (0.0, 1.0)
+        for (p, q) in [(-dx, a.0 - box.x0), (dx, box.x1 - a.0), (-dy, a.1 - box.y0), (dy, box.y1 - a.1)] {
+            if p == 0 {
+                if q < 0 { return nil }
+            } else {
+                let t = q / p
+                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+                if t0 > t1 { return nil }
+            }
+        }
+        return ((a.0 + t0 * dx, a.1 + t0 * dy), (a.0 + t1 * dx, a.1 + t1 * dy))
     }
 
     private func name(at i: Int) -> String {

@@ -22,7 +22,8 @@ struct PlotFrame {
 
     init(width: Int, height: Int, title: String?, xlabel: String?, ylabel: String?,
          x xAxis: XAxis, yLower: Double, yUpper: Double, legend: Legend?,
-         padding: AxisScale.Padding = .points) throws(FigureError) {
+         padding: AxisScale.Padding = .points, xSettings: AxisSettings = .automatic,
+         ySettings: AxisSettings = .automatic, wholeX: Bool = false) throws(FigureError) {
         self.width = Double(min(max(width, 160), 4000))
         self.height = Double(min(max(height, 120), 4000))
         self.title = title.flatMap { $0.isEmpty ? nil : $0 }
@@ -41,14 +42,14 @@ struct PlotFrame {
         bottom = 10 + 24 + (self.xlabel == nil ? 0 : 22)
         let xlabelRoom = self.xlabel == nil ? 0.0 : 22
         y = try AxisScale(lower: yLower, upper: yUpper, length: self.height - top - bottom,
-                          spacing: 40, padding: padding, name: "y")
+                          spacing: 40, padding: padding, name: "y", settings: ySettings)
         right = 16 + (legend.map { $0.width + 12 } ?? 0)
         setLeft()
 
         switch xAxis {
         case .linear(let lower, let upper):
             let scale = try AxisScale(lower: lower, upper: upper, length: self.width - left - right,
-                                      spacing: 75, padding: .points, name: "x")
+                                      spacing: 75, padding: .points, name: "x", settings: xSettings, wholeNumbers: wholeX)
             x = scale
             let lastHalf = TextMetrics.width(scale.labels.last ?? "", size: Self.tickSize) / 2
             let overhang = lastHalf - (1 - scale.fraction(scale.ticks.last ?? 0)) * (self.width - left - right)
@@ -61,7 +62,7 @@ struct PlotFrame {
                 rotateCategories = true
                 bottom = 10 + 10 + widest * 0.643 + Self.tickSize + xlabelRoom
                 y = try AxisScale(lower: yLower, upper: yUpper, length: self.height - top - bottom,
-                                  spacing: 40, padding: padding, name: "y")
+                                  spacing: 40, padding: padding, name: "y", settings: ySettings)
                 setLeft()
                 // A long first name leans left past the axis: make room.
                 let firstWidth = TextMetrics.width(categories.first ?? "", size: Self.tickSize)
@@ -84,6 +85,12 @@ struct PlotFrame {
     func px(_ v: Double) -> Double { left + (x?.fraction(v) ?? 0.5) * plotWidth }
 
     func py(_ v: Double) -> Double { top + plotHeight - y.fraction(v) * plotHeight }
+
+    /// Whether (x, y) lies within the axes' ranges (limits cut data off).
+    func contains(_ vx: Double, _ vy: Double) -> Bool {
+        let fy = y.fraction(vy), fx = x?.fraction(vx) ?? 0.5
+        return fx >= -1e-9 && fx <= 1 + 1e-9 && fy >= -1e-9 && fy <= 1 + 1e-9
+    }
 
     var slotWidth: Double { plotWidth / Double(max(1, categories.count)) }
 

@@ -16,6 +16,9 @@ public struct ScatterPlot: Sendable {
     public var ylabel: String?
     public var width: Int
     public var height: Int
+    /// Scale and limits of each axis; points outside the limits are not drawn.
+    public var xaxis = AxisSettings.automatic
+    public var yaxis = AxisSettings.automatic
 
     public init(x: [Double], y: [Double], categories: [Int]? = nil, categoryNames: [String]? = nil,
                 title: String? = nil, xlabel: String? = nil, ylabel: String? = nil,
@@ -53,6 +56,8 @@ public struct ScatterPlot: Sendable {
         guard zip(x, y).contains(where: { $0.isFinite && $1.isFinite }) else {
             throw FigureError("nothing to plot: no point has finite coordinates")
         }
+        try xaxis.check(x, name: "x")
+        try yaxis.check(y, name: "y")
     }
 
     public func svg() -> String {
@@ -69,11 +74,13 @@ public struct ScatterPlot: Sendable {
         var xs = Extent(), ys = Extent()
         var groups: [Int: [Int]] = [:]
         var skipped = 0
+        var wholeX = true
         for i in x.indices {
             guard x[i].isFinite, y[i].isFinite else { skipped += 1; continue }
             xs.add(x[i])
             ys.add(y[i])
-            groups[categories?[i] ?? 0, default: []].append(i)
+            wholeX = wholeX && x[i] == x[i].rounded()
+            groups[categories?[i] ?? 0] = []
         }
         let classes = groups.keys.sorted()
         let legend = categories == nil ? nil : Legend(classes.map {
@@ -81,11 +88,17 @@ public struct ScatterPlot: Sendable {
         }, swatch: .dot)
         let frame = try PlotFrame(width: width, height: height, title: title, xlabel: xlabel, ylabel: ylabel,
                                   x: .linear(lower: xs.lower, upper: xs.upper),
-                                  yLower: ys.lower, yUpper: ys.upper, legend: legend)
+                                  yLower: ys.lower, yUpper: ys.upper, legend: legend,
+                                  xSettings: xaxis, ySettings: yaxis, wholeX: wholeX)
+        var outside = 0
+        for i in x.indices where x[i].isFinite && y[i].isFinite {
+            guard frame.contains(x[i], y[i]) else { outside += 1; continue }
+            groups[categories?[i] ?? 0, default: []].append(i)
+        }
         var c = SVGCanvas(width: frame.width, height: frame.height)
         frame.drawBackground(&c)
 
-        let drawn = x.count - skipped
+        let drawn = x.count - skipped - outside
         let r = drawn <= 200 ? 3.5 : (drawn <= 2000 ? 2.5 : 1.8)
         let opacity = drawn <= 200 ? "" : " fill-opacity=\"0.75\""
         for k in classes {
@@ -99,6 +112,7 @@ public struct ScatterPlot: Sendable {
         var detail = Plural.count(drawn, "point")
         if categories != nil { detail += " in \(Plural.count(classes.count, "class", "classes"))" }
         if skipped > 0 { detail += ", \(skipped) with non-finite coordinates not drawn" }
+        if outside > 0 { detail += ", \(outside) outside the axis limits not drawn" }
         return c.document(label: Describe.plot("Scatter plot", title: title, xlabel: xlabel, ylabel: ylabel,
                                                detail: detail))
     }

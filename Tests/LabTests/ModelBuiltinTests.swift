@@ -83,6 +83,38 @@ import Tensors
         }
     }
 
+    @Test func validationIsMeasuredAfterEachEpoch() throws {
+        let s = Self.session()
+        Self.run("held = dataset(ds.images[0:12], ds.labels[0:12])", in: s)
+        Self.run("m = train(net, ds, epochs=3, batch=8, lr=0.05, seed=3, validation=held)", in: s)
+        let accuracy = try #require(Self.tensor("m.history.validation_accuracy", in: s)?.scalars)
+        #expect(accuracy.count == 3)
+        #expect(accuracy.allSatisfy { $0 >= 0 && $0 <= 1 && ($0 * 12).rounded() == $0 * 12 })
+        #expect(Self.tensor("m.history.validation_loss", in: s)?.shape == [3])
+        // The last epoch's validation accuracy is evaluate's on the same data.
+        let evaluated = try #require(Self.value("evaluate(m, held).accuracy", in: s)?.number)
+        #expect(abs(Double(accuracy[2]) - evaluated) < 1e-6)
+        // Validation takes no part in training: the weights are the same without it.
+        #expect(Self.value("weights(m, \"fc1\").w == weights(train(net, ds, epochs=3, batch=8, lr=0.05, seed=3), \"fc1\").w", in: s)?
+            .flat?.allSatisfy { $0 == 1 } == true)
+        let summary = try #require(BuiltinRegistry.standard["train"]?.summary)
+        #expect(summary.contains(".validation_accuracy"))
+        let regression = Self.error("r = train(net, ds, validation=dataset(ones([2, 1, 4, 4]), [[0.5, 1, 0], [1, 0, 0.5]]))")
+        #expect(regression?.message.contains("validation= takes a labelled dataset") == true, "\(regression?.message ?? "no error")")
+    }
+
+    @Test func summaryRowsAreAddressableByLayerName() {
+        let s = Self.session()
+        Self.run("t = summary(net)", in: s)
+        #expect(Self.value("t.rows[\"conv1\"].params", in: s)?.number == 20)  // 2 filters of 3×3 and 2 biases
+        #expect(Self.value("t.rows[\"fc1\"].params == t.rows[4].params", in: s)?.bool == true)
+        #expect(Self.value("t.rows[\"input\"].name == t.rows[0].name", in: s)?.bool == true)
+        let typo = Self.error("t = summary(net)\nx = t.rows[\"conv2\"]")
+        #expect(typo?.message == "no item of the list is named 'conv2'; did you mean 'conv1'?")
+        let strings = Self.error("x = [\"a\", \"b\"][\"a\"]")
+        #expect(strings?.message.contains("a list is indexed by a whole number") == true)
+    }
+
     @Test func trainingLearnsTheToyProblem() throws {
         let s = Self.session()
         Self.run("m = train(net, ds, epochs=8, batch=8, lr=0.05, seed=3)", in: s)

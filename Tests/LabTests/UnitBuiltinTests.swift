@@ -202,6 +202,30 @@ import Tensors
         #expect(f5.alt == "2 filters of conv1, 3×3, in colour")
     }
 
+    @Test func filtersShowsTheChosenUnits() throws {
+        let s = Harness.session()
+        Harness.run("m = cnn(\"INPUT 6x6x1 -> CONV3-8\", seed=1)", in: s)
+        let r = Harness.run("f = filters(m, units=[5, 2])\ng = filters(m, units=7)", in: s)
+        #expect(r.status == .ok, "\(r.diagnostics.map(\.message))")
+        guard case let .object(o)? = s.value(of: "f"), let f = o as? FigureValue, case let .svg(svg) = f.content else {
+            Issue.record("filters(units=) did not return an SVG figure")
+            return
+        }
+        #expect(f.alt == "2 filters of conv1, 3×3")
+        let five = try #require(svg.range(of: ">5</text>")), two = try #require(svg.range(of: ">2</text>"))
+        #expect(five.lowerBound < two.lowerBound)
+        #expect(!svg.contains(">7</text>"))
+        // The picked filters are the layer's own, in the order asked.
+        let w = Tensor(shape: [3, 1, 1, 2], scalars: [0, 1, 2, 3, 4, 5])
+        #expect(UnitBuiltins.pick([2, 0], from: w).scalars == [4, 5, 0, 1])
+        for (call, text) in [("filters(m, units=[8])", "conv1 has 8 filters, numbered 0 to 7; there is no filter 8"),
+                             ("filters(m, units=[])", "'units' must be a filter number or a list of them"),
+                             ("filters(m, units=1.5)", "there is no filter 1.5")] {
+            let d = Harness.run("x = " + call, in: s).diagnostics.first
+            #expect(d?.message.contains(text) == true, "\(call): \(d?.message ?? "no error")")
+        }
+    }
+
     @Test func eachTileIsScaledToItsOwnLargestWeightWithZeroInTheMiddle() throws {
         // Filter 0 goes −1, 0, 2; filter 1 is filter 0 times 100. Each maps
         // −m...m (m = 2 and 200) onto the colormap: 0 to the middle, 2 to

@@ -22,8 +22,35 @@ enum FigureBuiltins {
                             caption: try args.optionalString("caption"), alt: alt))
     }
 
-    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
-                              "a line plot of one or more series against x") { args, _ in
+    /// `xscale=` and `xlim=` (or the y ones): a scale by name, and limits
+    /// as a list [low, high] with low below high.
+    static func axis(_ args: Arguments, _ letter: String) throws -> AxisSettings {
+        let scaleName = try args.string(letter + "scale")
+        guard let scale = AxisSettings.Scale(rawValue: scaleName) else {
+            throw LabError("\(args.builtin): '\(letter)scale' must be \"linear\" or \"log\", got \"\(scaleName)\"",
+                           at: args.location(letter + "scale"))
+        }
+        let name = letter + "lim"
+        guard let v = args.value(name) else { return AxisSettings(scale: scale) }
+        guard let t = try? Coercion.tensor(v, at: nil), t.rank == 1, t.count == 2 else {
+            throw args.fail(name, "a list of two numbers [low, high]")
+        }
+        let (lo, hi) = (Double(t.scalars[0]), Double(t.scalars[1]))
+        guard lo.isFinite, hi.isFinite, lo < hi else {
+            throw LabError("\(args.builtin): '\(name)' must be [low, high] with low below high, got "
+                           + "[\(ValueFormat.plain(lo)), \(ValueFormat.plain(hi))]", at: args.location(name))
+        }
+        if scale == .log, lo <= 0 {
+            throw LabError("\(args.builtin): '\(name)' must be above 0 on a log scale (\(letter)scale=\"log\"), got "
+                           + "[\(ValueFormat.plain(lo)), \(ValueFormat.plain(hi))]", at: args.location(name))
+        }
+        return AxisSettings(scale: scale, limits: lo...hi)
+    }
+
+    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+                              "a line plot of one or more series against x (rows of a matrix y are series); xscale=/yscale=\"log\" "
+                              + "for log axes with ticks at powers of ten, xlim=/ylim=[low, high] to fix an axis's range; "
+                              + "whole-number x gets whole-number ticks") { args, _ in
         let x = try numbers(args.value("x") ?? .none, args, "x")
         var ys: [[Double]] = []
         for v in [args.value("y") ?? .none] + (try args.list("more")) {
@@ -41,24 +68,75 @@ enum FigureBuiltins {
         let series = ys.enumerated().map { i, y in
             LinePlot.Series(label: i < names.count ? names[i] : (ys.count == 1 ? "" : "series \(i + 1)"), x: x, y: y)
         }
-        let p = LinePlot(series: series, title: try args.optionalString("title"),
+        var p = LinePlot(series: series, title: try args.optionalString("title"),
                          xlabel: try args.optionalString("xlabel"), ylabel: try args.optionalString("ylabel"))
+        (p.xaxis, p.yaxis) = (try axis(args, "x"), try axis(args, "y"))
         try args.run(at: nil) { try p.validate() }
         return try svgFigure(p.svg(), args, alt: "line plot of \(ys.count) series")
     }
 
-    static let bar = Builtin("bar(labels: list, values: tensor, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
-                             "a bar chart, one bar a label") { args, _ in
+    static let bar = Builtin("bar(labels: list, values, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, legend: list = none)",
+                             "a bar chart, one bar a label; several series (a record of name: values, a list of lists, "
+                             + "or a matrix with one row a series) make grouped bars with a legend, named by the "
+                             + "record's fields or legend=") { args, _ in
         let names = try args.list("labels").map(\.inlineText)
-        let values = try numbers(args.value("values") ?? .none, args, "values")
-        let chart = BarChart(labels: names, values: values, title: try args.optionalString("title"),
-                             xlabel: try args.optionalString("xlabel"), ylabel: try args.optionalString("ylabel"))
-        try args.run(at: nil) { try chart.validate() }
-        return try svgFigure(chart.svg(), args, alt: "bar chart of \(names.count) values")
+        let (series, fieldNames) = try barSeries(args)
+        let title = try args.optionalString("title"), xlabel = try args.optionalString("xlabel")
+        let ylabel = try args.optionalString("ylabel")
+        var legend = try labels(args, "legend") ?? fieldNames ?? series.indices.map { "series \($0 + 1)" }
+        if args.has("legend"), legend.count != series.count {
+            throw LabError("bar: \(legend.count) legend names for \(series.count) series", at: args.location("legend"))
+        }
+        if series.count == 1 {
+            let chart = BarChart(labels: names, values: series[0], title: title, xlabel: xlabel, ylabel: ylabel)
+            try args.run(at: nil) { try chart.validate() }
+            return try svgFigure(chart.svg(), args, alt: "bar chart of \(names.count) values")
+        }
+        legend = legend.map { $0.isEmpty ? " " : $0 }
+        let chart = BarChart(labels: names, series: series, names: legend, title: title, xlabel: xlabel, ylabel: ylabel)
+        try args.run(at: "values") { try chart.validate() }
+        return try svgFigure(chart.svg(), args, alt: "grouped bar chart of \(series.count) series over \(names.count) labels")
     }
 
-    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none)",
-                                 "an N×2 set of points, coloured by integer labels") { args, _ in
+    /// `values=` of `bar` as series: one list of numbers, a record of them
+    /// (whose field names name the series), a list of them, or a matrix.
+    static func barSeries(_ args: Arguments) throws -> ([[Double]], names: [String]?) {
+        let expected = "a list of numbers, or several series: a record of name: values, a list of lists or a matrix"
+        switch args.value("values") {
+        case let .record(r)?:
+            guard !r.fields.isEmpty else { throw args.fail("values", expected) }
+            let series = try r.fields.map { field -> [Double] in
+                guard let t = try? Coercion.tensor(field.value, at: nil), t.rank <= 1 else {
+                    throw LabError("bar: series '\(field.name)' must be a list of numbers, got \(field.value.kindDescription)",
+                                   at: args.location("values"))
+                }
+                return t.scalars.map(Double.init)
+            }
+            return (series, r.names)
+        case let .list(items)? where items.contains(where: { if case .number = $0 { false } else { true } }):
+            // A list of series, which may differ in length (validation says which).
+            let series = try items.enumerated().map { i, item -> [Double] in
+                guard let t = try? Coercion.tensor(item, at: nil), t.rank <= 1 else {
+                    throw LabError("bar: series \(i + 1) of 'values' must be a list of numbers, got \(item.kindDescription)",
+                                   at: args.location("values"))
+                }
+                return t.scalars.map(Double.init)
+            }
+            return (series, nil)
+        case let v?:
+            guard let t = try? Coercion.tensor(v, at: nil), t.rank <= 2 else { throw args.fail("values", expected) }
+            if t.rank < 2 { return ([t.scalars.map(Double.init)], nil) }
+            let (rows, cols) = (t.shape[0], t.shape[1])
+            guard rows > 0 else { throw args.fail("values", expected) }
+            return ((0..<rows).map { r in t.scalars[(r * cols)..<((r + 1) * cols)].map(Double.init) }, nil)
+        case nil:
+            throw args.fail("values", expected)
+        }
+    }
+
+    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+                                 "an N×2 set of points, coloured by integer labels (names= names the classes); "
+                                 + "xscale=/yscale=\"log\" and xlim=/ylim=[low, high] as in plot") { args, _ in
         let t = try args.tensor("points")
         guard t.rank == 2, t.shape[1] == 2 else { throw args.fail("points", "an N×2 tensor") }
         let xs = stride(from: 0, to: t.count, by: 2).map { Double(t.scalars[$0]) }
@@ -71,9 +149,10 @@ enum FigureBuiltins {
                 return Int(x)
             }
         }
-        let plot = ScatterPlot(x: xs, y: ys, categories: categories, categoryNames: try labels(args, "names"),
+        var plot = ScatterPlot(x: xs, y: ys, categories: categories, categoryNames: try labels(args, "names"),
                                title: try args.optionalString("title"), xlabel: try args.optionalString("xlabel"),
                                ylabel: try args.optionalString("ylabel"))
+        (plot.xaxis, plot.yaxis) = (try axis(args, "x"), try axis(args, "y"))
         try args.run(at: nil) { try plot.validate() }
         return try svgFigure(plot.svg(), args, alt: "scatter plot of \(xs.count) points")
     }
@@ -96,9 +175,20 @@ enum FigureBuiltins {
         }
     }
 
-    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none)",
-                               "a tensor shown as an image (grayscale, RGB, or through a colormap)") { args, _ in
-        let b = try bitmap(try args.tensor("t"), cmap: try args.colormap(), at: args.location("t"))
+    /// `symmetric=true`: 0 at the middle of the colours (grey), ±the largest
+    /// |value| at the ends, so the sign of a weight or gradient reads at a glance.
+    static func symmetricRange(_ t: Tensor) -> ClosedRange<Float> {
+        let largest = t.scalars.reduce(Float(0)) { $1.isFinite ? max($0, abs($1)) : $0 }
+        return largest > 0 ? -largest...largest : -1...1
+    }
+
+    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, symmetric: bool = false)",
+                               "a tensor shown as an image (grayscale, RGB, or through a colormap); values in [0, 1] show "
+                               + "as they are (0 black, 1 white), others stretched from their min to their max; "
+                               + "symmetric=true puts 0 at mid-grey and ±the largest |value| at the ends") { args, _ in
+        let t = try args.tensor("t")
+        let b = try bitmap(t, cmap: try args.colormap(), at: args.location("t"),
+                           range: try args.bool("symmetric") ? symmetricRange(t) : nil)
         let png = try args.run(at: nil) { try PNGEncoder.encode(b) }
         // Small images are drawn large with crisp pixels; the PNG stays native size.
         let scale = try args.int("scale", default: max(1, min(8, 224 / max(b.width, 1))), min: 1, max: 32)
@@ -107,8 +197,9 @@ enum FigureBuiltins {
                                    alt: "image of \(b.width)×\(b.height) pixels"))
     }
 
-    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none)",
-                              "several images in rows and columns, with optional labels") { args, _ in
+    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, symmetric: bool = false)",
+                              "several images in rows and columns, with optional labels; each image is scaled on its "
+                              + "own as image() scales one (symmetric=true: 0 at mid-grey, ±its largest |value| at the ends)") { args, _ in
         let loc = args.location("images")
         let items: [Tensor]
         if case let .list(xs)? = args.value("images") {
@@ -121,7 +212,8 @@ enum FigureBuiltins {
         guard !items.isEmpty else { throw args.fail("images", "at least one image") }
         guard items.count <= 4096 else { throw LabError("grid: \(items.count) images is too many for one figure (at most 4096)", at: loc) }
         let cmap = try args.colormap()
-        let tiles = try items.map { try bitmap($0, cmap: cmap, at: loc) }
+        let symmetric = try args.bool("symmetric")
+        let tiles = try items.map { try bitmap($0, cmap: cmap, at: loc, range: symmetric ? symmetricRange($0) : nil) }
         let names = try labels(args, "labels")
         if let n = names, n.count != tiles.count {
             throw LabError("grid: \(n.count) labels for \(tiles.count) images", at: args.location("labels"))

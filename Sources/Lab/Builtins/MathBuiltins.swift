@@ -18,6 +18,10 @@ enum MathBuiltins {
         unaryFunction("abs", .abs, "absolute value, element-wise") { Swift.abs($0) },
         unaryFunction("exp", .exp, "e^x, element-wise") { Foundation.exp($0) },
         unaryFunction("log", .log, "natural logarithm, element-wise") { Foundation.log($0) },
+        Builtin("log10(x)", "base-10 logarithm, element-wise (log10(1000) is 3; 0 gives -inf, negative values NaN)") { args, _ in
+            if case let .number(x)? = args.value("x") { return .number(Foundation.log10(x)) }
+            return Coercion.value(try args.tensor("x").map { Foundation.log10($0) })
+        },
         unaryFunction("sqrt", .sqrt, "square root, element-wise") { $0.squareRoot() },
         unaryFunction("sign", .sign, "-1, 0 or 1, element-wise") { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) },  // NaN stays NaN, as on tensors
         unaryFunction("sigmoid", .sigmoid, "the logistic function 1/(1+e^-x), element-wise") {

@@ -11,7 +11,9 @@ enum TrainingBuiltins {
 
     static let train = Builtin(
         "train(net: model, dataset: dataset, epochs: int = 1, batch: int = 128, lr: number = 0.001, optimizer: string = \"adam\", momentum: number = 0.9, weight_decay: number = 0, seed = seed, loss: string = \"cross_entropy\", validation: dataset = none)",
-        "a trained copy of the network (Adam by default) with .history; cached by content"
+        "a trained copy of the network (Adam by default) with .history: per step .loss and .accuracy, per epoch "
+        + ".epoch_loss and .epoch_accuracy (over the training data), and with validation= a labelled dataset "
+        + ".validation_loss and .validation_accuracy, measured on it after each epoch; cached by content"
     , memo: .result) { args, context in
         let network = try args.network()
         let data = try args.dataset()
@@ -38,6 +40,10 @@ enum TrainingBuiltins {
         }
         let validation = args.has("validation")
             ? try args.dataset("validation") : nil
+        if validation?.targets != nil {
+            throw LabError("train: validation= takes a labelled dataset; for a regression dataset, evaluate(net, data) "
+                           + "after training gives its loss", at: args.location("validation"))
+        }
         let bar = ProgressBar(label: "\(context.session.file):\(context.location.line) train")
         let (trained, history) = try args.run(at: "dataset") {
             try network.trained(images: data.images, labels: data.labels, targets: data.targets, options: options,

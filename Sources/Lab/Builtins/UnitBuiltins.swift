@@ -10,10 +10,13 @@ import Visualizations
 enum UnitBuiltins {
     static let all: [Builtin] = [filters, filterStats, unitStats, topPatches, topClasses]
 
-    static let filters = Builtin("filters(net: model, layer: string = none, channel: int = none, cmap: string = \"coolwarm\", cols: int = none, scale: int = none, title: string = none, caption: string = none)",
-                                 "a layer's filters as a grid of images, each scaled to its own largest |w| with 0 in the middle") { args, _ in
+    static let filters = Builtin("filters(net: model, layer: string = none, channel: int = none, cmap: string = \"coolwarm\", cols: int = none, scale: int = none, title: string = none, caption: string = none, units = none)",
+                                 "a layer's filters as a grid of images, each scaled to its own largest |w| with 0 in the middle; "
+                                 + "units= a list of filter numbers shows only those, in that order") { args, _ in
         let network = try args.network()
-        let (name, w) = try filterWeights(args, network)
+        let (name, all) = try filterWeights(args, network)
+        let units = try chosenUnits(args, of: name, count: all.shape[0])
+        let w = units.map { pick($0, from: all) } ?? all
         let (f, c, h, wd) = (w.shape[0], w.shape[1], w.shape[2], w.shape[3])
         guard f <= 4096 else { throw LabError("filters: \(f) filters is too many for one figure (at most 4096)", at: args.location("layer")) }
         let channel = try args.optionalInt("channel")
@@ -30,12 +33,34 @@ enum UnitBuiltins {
         let scale = try args.optionalInt("scale")
         if let scale, scale < 1 || scale > 64 { throw LabError("filters: 'scale' must be from 1 to 64, got \(scale)", at: args.location("scale")) }
         let legend = rgb ? nil : ColorLegend(cmap: cmap, lower: -1, upper: 1, label: "w ÷ the filter's largest |w|")
-        let grid = ImageGrid(tiles: tiles, columns: cols, labels: (0..<f).map(String.init), title: try args.optionalString("title"),
+        let grid = ImageGrid(tiles: tiles, columns: cols, labels: (units ?? Array(0..<f)).map(String.init), title: try args.optionalString("title"),
                              tileScale: scale, colorLegend: legend)
         try args.run(at: nil) { try grid.validate() }
         let shown = rgb ? "in colour" : c == 1 ? "" : channel.map { "input channel \($0)" } ?? "mean over \(c) input channels"
         return try FigureBuiltins.svgFigure(grid.svg(), args,
                                             alt: "\(f) filters of \(name), \(h)×\(wd)" + (shown.isEmpty ? "" : ", \(shown)"))
+    }
+
+    /// `units=`: one filter number or a non-empty list of them, each below `count`.
+    static func chosenUnits(_ args: Arguments, of layer: String, count: Int) throws -> [Int]? {
+        guard let v = args.value("units") else { return nil }
+        let expected = "a filter number or a list of them, such as [0, 3, 7]"
+        guard let t = try? Coercion.tensor(v, at: nil), t.rank <= 1, t.count > 0 else { throw args.fail("units", expected) }
+        return try t.scalars.map { u in
+            guard u == u.rounded(), u >= 0, u < Float(count) else {
+                throw LabError("filters: \(layer) has \(count) filter\(count == 1 ? "" : "s"), numbered 0 to \(count - 1); "
+                               + "there is no filter \(ValueFormat.plain(Double(u))) in 'units'", at: args.location("units"))
+            }
+            return Int(u)
+        }
+    }
+
+    /// The filters `units` of a (filters, channels, k, k) weight tensor, in that order.
+    static func pick(_ units: [Int], from w: Tensor) -> Tensor {
+        let size = w.count / max(w.shape[0], 1)
+        var shape = w.shape
+        shape[0] = units.count
+        return Tensor(shape: shape, scalars: units.flatMap { w.scalars[($0 * size)..<(($0 + 1) * size)] })
     }
 
     static let filterStats = Builtin("filter_stats(net: model, layer: string = none)",

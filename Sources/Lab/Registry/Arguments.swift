@@ -57,6 +57,7 @@ public struct Arguments {
                 guard p.kind.accepts(given.value) else { throw fail(p.name, p.kind.noun) }
                 continue
             }
+            if values[p.name] != nil { writtenNone.insert(p.name) }
             switch p.fallback {
             case .required: throw LabError("\(b.name) needs the argument '\(p.name)' (\(b.signature))", at: loc)
             case let .value(v):
@@ -70,6 +71,11 @@ public struct Arguments {
 
     /// Parameters whose value is the declared default, not the call's.
     var defaulted: Set<String> = []
+
+    /// Parameters the call wrote as `none`: over a default that is not
+    /// none, this still binds the default, and the body may read it as a
+    /// choice (`sort(x, axis=none)` sorts the flattened values).
+    var writtenNone: Set<String> = []
 
     /// Seeds drawn for `seed`-defaulted parameters the call left out.
     public private(set) var derivedSeeds: [String: UInt64] = [:]

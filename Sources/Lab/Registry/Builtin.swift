@@ -163,7 +163,8 @@ public struct BuiltinRegistry: Sendable {
 
     /// Every built-in Lectern ships.
     public static let standard = BuiltinRegistry(groups: [
-        Group(title: "Math", builtins: MathBuiltins.all + StatisticsBuiltins.all),
+        Group(title: "Math", builtins: MathBuiltins.all + WhereBuiltin.all + CumsumBuiltin.all + SortingBuiltins.all
+              + SpreadBuiltins.all + StatisticsBuiltins.all),
         Group(title: "Linear algebra", builtins: LinearAlgebraBuiltins.all),
         Group(title: "Data", builtins: DataBuiltins.all + TransformBuiltins.all),
         Group(title: "Models", builtins: ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all),
@@ -172,6 +173,7 @@ public struct BuiltinRegistry: Sendable {
               builtins: AttributionBuiltins.all + UnitBuiltins.all + ProbeBuiltins.all),
         Group(title: "Optimizing the input", builtins: OptimizationBuiltins.all),
         Group(title: "Embeddings", builtins: EmbeddingBuiltins.all),
-        Group(title: "Figures, tables and text", builtins: FigureBuiltins.all + TextBuiltins.all),
+        Group(title: "Figures, tables and text",
+              builtins: FigureBuiltins.all + HistogramBuiltin.all + FigureRowBuiltin.all + TextBuiltins.all),
     ])
 }

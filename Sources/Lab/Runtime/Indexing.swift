@@ -101,11 +101,15 @@ enum Indexing {
         case let .string(s): items = s.map { .string(String($0)) }
         default: items = []
         }
+        var byName = false
+        if case .list = base, !items.isEmpty, case .single(.string, _) = index { byName = true }
         let wrap: ([Value]) -> Value = { vs in
             if case .string = base { return .string(vs.map(\.inlineText).joined()) }
             return .list(vs)
         }
         switch index {
+        case let .single(.string(name), l) where byName:
+            return try named(name, in: items, at: l)
         case let .single(v, l):
             let i = try integer(v, at: l)
             let j = i < 0 ? i + items.count : i
@@ -134,6 +138,24 @@ enum Indexing {
             }
             return wrap(out)
         }
+    }
+
+    /// `rows["conv1"]`: a list of records (a summary's rows, a list of
+    /// results) is also indexed by the `name` field of its items.
+    private static func named(_ name: String, in items: [Value], at loc: SourceLocation) throws -> Value {
+        var names: [String] = []
+        for item in items {
+            guard case let .record(r) = item, case let .string(n)? = r["name"] else {
+                throw LabError("a list is indexed by a whole number; only a list of records with a 'name' field "
+                               + "(such as a summary's rows) is indexed by name", at: loc)
+            }
+            if n == name { return item }
+            names.append(n)
+        }
+        var message = "no item of the list is named '\(name)'"
+        if let s = Suggest.closest(to: name, among: names) { message += "; did you mean '\(s)'?" }
+        else { message += " (names: \(names.joined(separator: ", ")))" }
+        throw LabError(message, at: loc)
     }
 
     static func field(_ base: Value, _ name: String, at loc: SourceLocation) throws -> Value {

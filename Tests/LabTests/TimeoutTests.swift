@@ -22,4 +22,12 @@ import Testing
         #expect(r.diagnostics.first?.message.hasSuffix("the block ran past its timeout of 0.02 s") == true,
                 "\(r.diagnostics.first?.message ?? "no error")")
     }
+
+    @Test func statementsOfOperatorsAloneStopAtTheTimeout() {
+        // No built-in is called after the first line: only the check between statements can stop it.
+        let source = "a = ones([400, 400])\n" + Array(repeating: "b = a @ a @ a", count: 400).joined(separator: "\n")
+        let r = Self.run(source, timeout: 0.02)
+        #expect(r.status == .error)
+        #expect(r.diagnostics.first?.message == "the block ran past its timeout of 0.02 s")
+    }
 }

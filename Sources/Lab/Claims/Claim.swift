@@ -1,7 +1,7 @@
 import Foundation
 
 /// A documented number as an author writes it in prose: `0.0474`, `138M`,
-/// `93MB`, `5.1%`, `138,357,544`, `0.90 ± 0.02`, `61MB ± 5%`.
+/// `93MB`, `5.1%`, `138,357,544`, `0.90 ± 0.02`, `61MB ± 5%`, `29% ± 3pp`.
 ///
 ///     CLAIM := NUMBER [MULTIPLIER] [UNIT] [TOLERANCE]
 ///
@@ -28,7 +28,8 @@ public struct Claim: Sendable, Equatable {
 
     static let multipliers: [(String, Double)] = [
         ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
-        ("K", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("%", 0.01),
+        // `k` as `.Ns` writes thousands (12.3k), beside the older `K`.
+        ("K", 1e3), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("%", 0.01),
     ]
 
     public static func parse(_ text: String) throws(SyntaxError) -> Claim {
@@ -51,7 +52,10 @@ public struct Claim: Sendable, Equatable {
                 throw SyntaxError(message: "expected a non-negative number after '±'", offset: scanner.offset)
             }
             scanner.skipSpaces()
-            if scanner.consume("%") {
+            if scanner.consume("pp") {
+                // Percentage points: `29% ± 3pp` is 26% to 32%, whatever the claim's multiplier.
+                tolerance = tol.value * 0.01
+            } else if scanner.consume("%") {
                 tolerance = abs(number.value * scale) * tol.value / 100
             } else if let m = scanner.multiplier() {
                 tolerance = tol.value * m
@@ -63,11 +67,11 @@ public struct Claim: Sendable, Equatable {
         }
         guard scanner.atEnd else {
             throw SyntaxError(message: "unexpected '\(scanner.rest)' in the claim '\(text)'; "
-                              + "a claim is NUMBER [K|M|G|T|Ki|Mi|Gi|Ti|%] [unit] [± tolerance]",
+                              + "a claim is NUMBER [k|K|M|G|T|Ki|Mi|Gi|Ti|%] [unit] [± tolerance[%|pp]]",
                               offset: scanner.offset)
         }
         // `1e999` overflows a Double, and an infinite claim would "hold" for any value.
-        let decimalShift = ["K": 3, "M": 6, "G": 9, "T": 12, "%": -2, "": 0][multiplier]
+        let decimalShift = ["K": 3, "k": 3, "M": 6, "G": 9, "T": 12, "%": -2, "": 0][multiplier]
         let value = decimalShift.map(number.shifted) ?? number.value * scale
         guard value.isFinite, tolerance.isFinite else {
             throw SyntaxError(message: "the number in the claim '\(text)' is out of range", offset: 0)

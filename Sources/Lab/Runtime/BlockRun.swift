@@ -75,6 +75,8 @@ extension Session {
         let evaluator = Evaluator(session: self)
         for (i, statement) in program.statements.enumerated() {
             do {
+                // Also between statements: operators alone (`a @ b` line after line) call no built-in.
+                try checkDeadline(at: statement.location)
                 switch statement {
                 case let .assign(name, expr, _):
                     environment[name] = try evaluator.evaluate(expr)

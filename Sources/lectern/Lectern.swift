@@ -7,7 +7,7 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Literate lessons on ConvNets: Markdown with experiments in, checked HTML pages out.",
         version: "0.1.0",
-        subcommands: [Render.self, Check.self, PreviewCommand.self, Bench.self, Help.self])
+        subcommands: [Init.self, Render.self, Check.self, PreviewCommand.self, Bench.self, Help.self])
 
     /// LESSON-FORMAT.md section 8 wants exit status 2 for a usage error;
     /// ArgumentParser's own convention is 64 (EX_USAGE).

@@ -89,7 +89,8 @@ public enum ClaimRewrite {
     static func significant(_ x: Double, _ digits: Int) -> String {
         guard x != 0 else { return "0" }
         let magnitude = Int(floor(log10(abs(x))))
-        if magnitude >= 15 || magnitude < -6 { return scientific(x, mantissaDecimals: digits - 1) }
+        // Fewer digits than the whole part has (371 to two) need an exponent: "370" would claim ±0.5.
+        if magnitude >= 15 || magnitude < -6 || magnitude >= digits { return scientific(x, mantissaDecimals: digits - 1) }
         return ValueFormat.fixed(x, max(0, digits - 1 - magnitude))
     }
 

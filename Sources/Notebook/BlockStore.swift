@@ -35,6 +35,39 @@ struct BlockStore {
         return h.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The key of an inline span: as a block's, with the span's place among
+    /// the lesson's spans (its random seed) in place of attributes.
+    static func key(context: String, session: Session, path: String, inline source: String, origin: SourceOrigin) -> String {
+        var h = SHA256()
+        func add(_ s: String) {
+            h.update(data: Array(String(s.utf8.count).utf8) + [0] + Array(s.utf8))
+        }
+        add("lectern-inline-key-1")
+        add(PageCache.engineFingerprint)
+        add(context)
+        add(String(session.seed))
+        add(path)
+        add(source)
+        add(String(session.inlineSpansSeen + 1))
+        add(origin.columnOffsets.map(String.init).joined(separator: ","))
+        for name in Session.names(ofInline: source, origin: origin).sorted() {
+            add(name)
+            add(session.version(of: name))
+        }
+        return h.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    func loadInline(_ key: String, at firstLine: Int) -> InlineRun? {
+        guard let data = FileManager.default.contents(atPath: url(key).path),
+              let sealed = CacheSeal.open([UInt8](data), key: "inline\n" + key) else { return nil }
+        return InlineRun.decode(sealed, movedTo: firstLine)
+    }
+
+    func storeInline(_ key: String, _ run: InlineRun, firstLine: Int) {
+        guard let payload = run.encoded(firstLine: firstLine) else { return }
+        try? AtomicFile.write(CacheSeal.seal(payload, key: "inline\n" + key), to: url(key))
+    }
+
     private func url(_ key: String) -> URL { directory.appendingPathComponent(key) }
 
     /// An entry: the signatures of the files the block read, as JSON, then

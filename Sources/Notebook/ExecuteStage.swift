@@ -63,7 +63,21 @@ struct ExecuteStage {
                                             attributes: FenceAttributes(),
                                             run: BlockRun(status: .error, diagnostics: [error]), ordinal: blocks)))
             case let .inline(text):
-                results.append(.inline(session.evaluate(inline: text, origin: cell.origin)))
+                guard let store = self.blocks else {
+                    results.append(.inline(session.evaluate(inline: text, origin: cell.origin)))
+                    continue
+                }
+                let key = BlockStore.key(context: context, session: session, path: source.path, inline: text, origin: cell.origin)
+                if let stored = store.loadInline(key, at: cell.origin.firstLine) {
+                    session.skipInline()
+                    results.append(.inline(stored))
+                    continue
+                }
+                let filesBefore = session.filesRead.count
+                let fresh = session.evaluate(inline: text, origin: cell.origin)
+                // A span that read a file would need its signature checked too; it simply runs each time.
+                if session.filesRead.count == filesBefore { store.storeInline(key, fresh, firstLine: cell.origin.firstLine) }
+                results.append(.inline(fresh))
             }
         }
         return LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,

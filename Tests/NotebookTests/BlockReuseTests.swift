@@ -45,6 +45,19 @@ import Testing
         #expect(edited.html?.replacingOccurrences(of: "Prose, edited over\ntwo lines.", with: "Prose.") == first.html)
     }
 
+    @Test func inlineSpansAreReusedUnlessWhatTheyReadChanged() throws {
+        let folder = try LessonFolder()
+        let blocks = folder.root.appendingPathComponent(".lectern-cache/blocks")
+        func entries() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: blocks.path).count }
+        _ = try Self.run(folder, Self.lesson())
+        #expect(try entries() == 5, "three blocks and two spans")
+        _ = try Self.run(folder, Self.lesson(prose: "Prose, edited."))
+        #expect(try entries() == 5, "a prose edit evaluates no span")
+        let changed = try Self.run(folder, Self.lesson(b: "y = x + 2"))
+        #expect(try entries() == 7, "block b, and the span that reads y; not the one that reads z")
+        #expect(changed.report.claims.first { $0.source == "y ~ 2" }?.status == .fail)
+    }
+
     @Test func anEditedBlockRunsWithTheBlocksThatReadIt() throws {
         let folder = try LessonFolder()
         _ = try Self.run(folder, Self.lesson())

@@ -78,13 +78,37 @@ struct BlockStore {
         let length = sealed.prefix(8).enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
         guard length >= 0, length <= sealed.count - 8,
               let signatures = try? JSONDecoder().decode([String: String].self, from: Data(sealed[8..<(8 + length)])),
-              let snapshot = BlockSnapshot.decode(Array(sealed[(8 + length)...])) else { return nil }
+              let snapshot = BlockSnapshot.decode(Array(sealed[(8 + length)...]), value: storedValue) else { return nil }
         // A file the block read has changed: its snapshot is not this run's.
         for file in snapshot.files where signatures[file.path] != PageCache.signature(of: file) { return nil }
         return snapshot
     }
 
+    /// A value's file: its bytes sealed under their digest. A block entry
+    /// names its values by digest, so a prose edit reads the entry alone and
+    /// a value is read, and verified, only when something reads its name.
+    private func valueURL(_ digest: String) -> URL {
+        directory.deletingLastPathComponent().appendingPathComponent("values").appendingPathComponent(digest)
+    }
+
+    private func storedValue(_ digest: String) -> StoredValue? {
+        guard digest.count == 64, digest.allSatisfy(\.isHexDigit),
+              FileManager.default.fileExists(atPath: valueURL(digest).path) else { return nil }
+        let url = valueURL(digest)
+        return StoredValue(digest: digest) {
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let bytes = CacheSeal.open([UInt8](data), key: "value\n" + digest),
+                  StoredValue.digest(of: bytes) == digest else { return nil }
+            return bytes
+        }
+    }
+
     func store(_ key: String, _ snapshot: BlockSnapshot) {
+        for (digest, load) in snapshot.values where !FileManager.default.fileExists(atPath: valueURL(digest).path) {
+            guard let bytes = load() else { return }
+            try? FileManager.default.createDirectory(at: valueURL(digest).deletingLastPathComponent(), withIntermediateDirectories: true)
+            do { try AtomicFile.write(CacheSeal.seal(bytes, key: "value\n" + digest), to: valueURL(digest)) } catch { return }
+        }
         guard let payload = snapshot.encoded(),
               let signatures = try? JSONEncoder().encode(PageCache.hashes(of: snapshot.files)) else { return }
         var bytes: [UInt8] = []

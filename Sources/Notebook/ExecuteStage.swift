@@ -17,6 +17,15 @@ struct ExecuteStage {
 
     /// `tree` is the collected tree, whose `.cell` nodes index `cells`.
     func run(_ source: LessonSource, parsed: ParsedLesson, tree: MarkdownNode, cells: [Cell]) -> LessonRun {
+        let (lesson, session) = run(source, parsed: parsed, tree: tree, cells: cells, reuse: true)
+        // A stored value that fails its check is never used: the lesson runs
+        // again without reusing anything (and stores fresh snapshots).
+        guard session.unreadableValue else { return lesson }
+        return run(source, parsed: parsed, tree: tree, cells: cells, reuse: false).0
+    }
+
+    private func run(_ source: LessonSource, parsed: ParsedLesson, tree: MarkdownNode, cells: [Cell],
+                     reuse: Bool) -> (LessonRun, Session) {
         let started = Date()
         let session = Session(file: source.path, seed: source.frontMatter.seed,
                               lessonDirectory: source.url.deletingLastPathComponent(),
@@ -37,7 +46,7 @@ struct ExecuteStage {
                                              attributes: attributes, seedKey: seedKey, origin: cell.origin)
                     // A failed or skipped block's messages name its line, so
                     // it is reused only where it stood.
-                    if let stored = store.load(key), stored.run.status == .ok || stored.label == label {
+                    if reuse, let stored = store.load(key), stored.run.status == .ok || stored.label == label {
                         let moved = stored.moved(to: cell.origin.firstLine)
                         session.restore(moved, key: key)
                         run = moved.run
@@ -68,7 +77,7 @@ struct ExecuteStage {
                     continue
                 }
                 let key = BlockStore.key(context: context, session: session, path: source.path, inline: text, origin: cell.origin)
-                if let stored = store.loadInline(key, at: cell.origin.firstLine) {
+                if reuse, let stored = store.loadInline(key, at: cell.origin.firstLine) {
                     session.skipInline()
                     results.append(.inline(stored))
                     continue
@@ -80,9 +89,9 @@ struct ExecuteStage {
                 results.append(.inline(fresh))
             }
         }
-        return LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,
-                         results: results, blocksRun: ran, diagnostics: parsed.diagnostics,
-                         seconds: Date().timeIntervalSince(started), inputs: session.filesRead)
+        return (LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,
+                          results: results, blocksRun: ran, diagnostics: parsed.diagnostics,
+                          seconds: Date().timeIntervalSince(started), inputs: session.filesRead), session)
     }
 }
 

@@ -79,4 +79,25 @@ import Testing
         #expect(again.report.ran == 3)
         #expect(again.report.failed == 0 && again.report.errors == 0)
     }
+
+    @Test func aDamagedValueIsNeverUsedAndTheLessonRunsAgain() throws {
+        let folder = try LessonFolder()
+        let first = try Self.run(folder, Self.lesson())
+        // Values live in files of their own, read only when a name is read.
+        let values = folder.root.appendingPathComponent(".lectern-cache/values")
+        let files = try FileManager.default.contentsOfDirectory(atPath: values.path)
+        #expect(files.count == 3)
+        for name in files {
+            let url = values.appendingPathComponent(name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[bytes.count - 1] ^= 0x01
+            try Data(bytes).write(to: url)
+        }
+        // A prose edit reads no value: the damage goes unnoticed, harmlessly.
+        #expect(try Self.run(folder, Self.lesson(prose: "Edited.")).report.ran == 0)
+        // Editing b makes it read x, whose file no longer matches its digest: everything runs again.
+        let edited = try Self.run(folder, Self.lesson(b: "y = x + 1 + 0"))
+        #expect(edited.report.ran == 3)
+        #expect(edited.report.errors == 0 && edited.report.claims.map(\.status) == first.report.claims.map(\.status))
+    }
 }

@@ -45,11 +45,15 @@ public final class Session {
     /// Values restored from block snapshots, decoded when first read: a
     /// prose edit that reads none of a lesson's big values decodes none.
     var stored: [String: StoredValue] = [:]
+    /// Set when a stored value failed its check on the way back: the
+    /// lesson's results cannot be trusted, and it should be run without reuse.
+    public private(set) var unreadableValue = false
 
     /// The stored value of `name`, decoded now and kept; nil when there is none.
     func materialize(_ name: String) -> Value? {
         guard let s = stored.removeValue(forKey: name) else { return nil }
-        guard let v = ValueCodec.decode(s.bytes) else {
+        guard let bytes = s.load(), let v = ValueCodec.decode(bytes) else {
+            unreadableValue = true
             missing[name] = "its stored value could not be read back; run with --no-cache"
             return nil
         }

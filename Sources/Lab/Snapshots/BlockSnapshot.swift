@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What running one block did, in a form that survives the process: its
@@ -12,10 +13,13 @@ public struct BlockSnapshot: Sendable {
     var missing: [(name: String, why: String)]
     /// Files the block's built-ins read, to check before trusting the snapshot.
     public var files: [URL]
-    /// A block whose values take more than this runs again instead: reading
-    /// and verifying hundreds of megabytes costs more than recomputing them
-    /// from memoized results (a tensor of 60,000 images is 188 MB).
+    /// Values beyond this are kept only for a block that took at least
+    /// `slowBlock` seconds: a fast block's hundreds of megabytes (a tensor of
+    /// 60,000 images is 188 MB) cost more disk than running it again from
+    /// memoized results; a slow block's are worth keeping. Values are read
+    /// only when something reads them, so their size costs a prose edit nothing.
     static let maxBytes = 32 << 20
+    static let slowBlock = 1.0
 
     /// Where the block began and what it was called when it ran: lines move
     /// with prose edits above the block, and are shifted on restore.
@@ -83,7 +87,8 @@ extension Session {
         var storable = true, size = 0
         for name in binds.sorted() {
             if let v = environment[name] {
-                if storable, let bytes = ValueCodec.encode(v), size + bytes.count <= BlockSnapshot.maxBytes {
+                if storable, let bytes = ValueCodec.encode(v),
+                   size + bytes.count <= BlockSnapshot.maxBytes || run.seconds >= BlockSnapshot.slowBlock {
                     bound.append((name, StoredValue(bytes: bytes)))
                     size += bytes.count
                 } else {
@@ -118,11 +123,15 @@ extension Session {
 }
 
 extension BlockSnapshot {
+    /// The values the block bound, each with its digest, for a store to keep
+    /// in files of their own.
+    public var values: [(digest: String, load: @Sendable () -> [UInt8]?)] { bound.map { ($0.value.digest, $0.value.load) } }
+
     /// The snapshot as bytes (ValueCodec for values and outputs); nil when a
     /// bound value has no stored form.
     public func encoded() -> [UInt8]? {
         var w = ByteWriter()
-        w.string("lectern-block-3")
+        w.string("lectern-block-4")
         w.string(run.status.rawValue)
         w.count(run.outputs.count)
         for o in run.outputs {
@@ -143,7 +152,7 @@ extension BlockSnapshot {
         w.count(bound.count)
         for (name, value) in bound {
             w.string(name)
-            w.blob(value.bytes)
+            w.string(value.digest)
         }
         w.count(missing.count)
         for (name, why) in missing { w.string(name); w.string(why) }
@@ -153,9 +162,10 @@ extension BlockSnapshot {
         return w.bytes
     }
 
-    public static func decode(_ bytes: [UInt8]) -> BlockSnapshot? {
+    /// `value` gives the stored value of a digest, to be read when needed.
+    public static func decode(_ bytes: [UInt8], value: (String) -> StoredValue?) -> BlockSnapshot? {
         var r = ByteReader(bytes)
-        guard r.string() == "lectern-block-3", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
+        guard r.string() == "lectern-block-4", let status = r.string().flatMap(BlockRun.Status.init(rawValue:)),
               let n = r.count() else { return nil }
         var outputs: [Output] = []
         for _ in 0..<n {
@@ -186,8 +196,8 @@ extension BlockSnapshot {
         run.outputLocations = locations
         var bound: [(String, StoredValue)] = []
         for _ in 0..<bn {
-            guard let name = r.string(), let bytes = r.blob() else { return nil }
-            bound.append((name, StoredValue(bytes: bytes)))
+            guard let name = r.string(), let digest = r.string(), let stored = value(digest) else { return nil }
+            bound.append((name, stored))
         }
         guard let mn = r.count() else { return nil }
         var missing: [(String, String)] = []
@@ -202,8 +212,26 @@ extension BlockSnapshot {
 }
 
 /// A value in its stored form, waiting to be read.
-struct StoredValue: Sendable {
-    let bytes: [UInt8]
+public struct StoredValue: Sendable {
+    /// SHA-256 of the value's bytes, as hex: the name of its file in a store.
+    public let digest: String
+    /// The bytes, verified against the digest; nil when they cannot be read back.
+    public let load: @Sendable () -> [UInt8]?
+
+    init(bytes: [UInt8]) {
+        digest = StoredValue.digest(of: bytes)
+        load = { bytes }
+    }
+
+    /// A value kept elsewhere (a store's file), read only when something reads it.
+    public init(digest: String, load: @escaping @Sendable () -> [UInt8]?) {
+        self.digest = digest
+        self.load = load
+    }
+
+    public static func digest(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 }
 
 /// A claim's result as JSON, for snapshots.

@@ -101,3 +101,22 @@ import Tensors
         #expect(e?.message.contains("not a recurrent layer") == true, "\(e?.message ?? "no error")")
     }
 }
+
+/// A data set made in a lesson has no file to rebuild it from, so it is
+/// stored whole (up to 32 MB of values), and a block binding one is reused.
+@Suite struct MadeDatasetStorageTests {
+    @Test func aSequenceDatasetOfMoreThanAMillionValuesIsStored() throws {
+        let s = Harness.session()
+        Harness.run("d = sequence_task(\"first\", steps=40, count=3000, seed=1)", in: s)
+        let d = try #require(s.value(of: "d"))
+        guard let bytes = ValueCodec.encode(d) else {
+            Issue.record("1.2M values of a made data set are stored")
+            return
+        }
+        guard case let .object(back as DatasetValue)? = ValueCodec.decode(bytes), case let .object(original as DatasetValue) = d else {
+            Issue.record("not a data set")
+            return
+        }
+        #expect(back.fingerprint == original.fingerprint && back.images == original.images && back.labels == original.labels)
+    }
+}

@@ -21,6 +21,7 @@ import Testing
 
         ```experiment id=c
         z = rand([2], seed=3)
+        z[0] > 2
         expect z[0] < 1
         ```
 
@@ -42,6 +43,9 @@ import Testing
         #expect(edited.report.claims.map(\.status) == first.report.claims.map(\.status))
         // The claims moved down a line with the block, and say so.
         #expect(edited.report.claims.map(\.line) == first.report.claims.map { $0.line + 1 })
+        // So do the values `check --show` lists.
+        #expect(edited.report.shown?.map(\.line) == first.report.shown?.map { $0.line + 1 })
+        #expect(edited.report.shown?.map(\.source) == first.report.shown?.map(\.source))
         #expect(edited.html?.replacingOccurrences(of: "Prose, edited over\ntwo lines.", with: "Prose.") == first.html)
     }
 

@@ -39,6 +39,7 @@ public struct BlockSnapshot: Sendable {
         var s = self
         s.firstLine = line
         s.run.diagnostics = run.diagnostics.map(move)
+        s.run.outputLocations = run.outputLocations.map { SourceLocation(line: $0.line + shift, column: $0.column) }
         s.run.claims = run.claims.map { c in
             var c = c
             c.location.line += shift

@@ -15,6 +15,10 @@ enum ValueCodec {
     /// Datasets larger than this (in image values) are not stored: loading
     /// or slicing them again is cheaper than the disk they would take.
     static let maxDatasetValues = 1 << 20
+    /// A data set made in the lesson (`sequence_task`, `dataset(x, y)`) has
+    /// no file to rebuild it from: it is stored up to 32 MB of values (a
+    /// stored value is read only when a name is read, so size costs disk only).
+    static let maxMadeDatasetValues = 1 << 23
 
     static func encode(_ v: Value) -> [UInt8]? {
         var w = ByteWriter()
@@ -69,18 +73,18 @@ enum ValueCodec {
             } else {
                 w.tag("0")
             }
-        case let d as DatasetValue where d.images.count > maxDatasetValues && d.data.targets == nil:
-            guard DatasetReference.canRebuild(d.fingerprint) else { return false }
+        case let d as DatasetValue where d.images.count > maxDatasetValues && d.data.targets == nil
+                                          && DatasetReference.canRebuild(d.fingerprint):
             w.tag("D")
             w.string(d.fingerprint)
         case let d as DatasetValue where d.data.targets != nil:
-            guard d.images.count + d.data.targets!.count <= maxDatasetValues else { return false }
+            guard d.images.count + d.data.targets!.count <= maxMadeDatasetValues else { return false }
             w.tag("e")
             w.tensor(d.images)
             w.tensor(d.data.targets!)
             w.string(d.fingerprint)
         case let d as DatasetValue:
-            guard d.images.count <= maxDatasetValues else { return false }
+            guard d.images.count <= maxMadeDatasetValues else { return false }
             w.tag("d")
             w.tensor(d.images)
             w.count(d.labels.count)
@@ -184,7 +188,7 @@ enum ValueCodec {
             guard let images = r.tensor(), let targets = r.tensor(), let fingerprint = r.string() else { return nil }
             return DatasetValue(LabeledImages(images: images, targets: targets, fingerprint: fingerprint))
         case "d":
-            guard let images = r.tensor(), let n = r.count(), images.rank == 4, images.shape[0] == n else { return nil }
+            guard let images = r.tensor(), let n = r.count(), images.rank >= 2, images.shape[0] == n else { return nil }
             var labels: [Int] = []
             for _ in 0..<n {
                 guard let l = r.word(), l < 1 << 31 else { return nil }

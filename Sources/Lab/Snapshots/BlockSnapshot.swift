@@ -87,18 +87,25 @@ extension Session {
         var bound: [(String, StoredValue)] = [], missingNow: [(String, String)] = []
         var storable = true, size = 0
         for name in binds.sorted() {
+            // A name's version is the block's key and the value's digest: a
+            // block whose key did not change can still bind something new (a
+            // file it read changed), and what reads the name must see that.
+            var version = key + ":" + UUID().uuidString
             if let v = environment[name] {
                 if storable, let bytes = ValueCodec.encode(v),
                    size + bytes.count <= BlockSnapshot.maxBytes || run.seconds >= BlockSnapshot.slowBlock {
-                    bound.append((name, StoredValue(bytes: bytes)))
+                    let value = StoredValue(bytes: bytes)
+                    bound.append((name, value))
                     size += bytes.count
+                    version = key + ":" + value.digest
                 } else {
                     storable = false
                 }
             } else if let why = missing[name] {
                 missingNow.append((name, why))
+                version = key + ":missing"
             }
-            versions[name] = key
+            versions[name] = version
         }
         let files = Array(filesRead[filesBefore...])
         return (run, storable ? BlockSnapshot(run: run, bound: bound, missing: missingNow, files: files,
@@ -111,13 +118,13 @@ extension Session {
             environment[name] = nil
             stored[name] = value
             missing[name] = nil
-            versions[name] = key
+            versions[name] = key + ":" + value.digest
         }
         for (name, why) in s.missing {
             environment[name] = nil
             stored[name] = nil
             missing[name] = why
-            versions[name] = key
+            versions[name] = key + ":missing"
         }
         for f in s.files { noteRead(f) }
     }

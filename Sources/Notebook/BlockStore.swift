@@ -15,42 +15,30 @@ struct BlockStore {
     /// indentation, and, for each name it reads, what made that name's value.
     static func key(context: String, session: Session, path: String, source: String, attributes: FenceAttributes,
                     seedKey: String, origin: SourceOrigin) -> String {
-        var h = SHA256()
-        func add(_ s: String) {
-            h.update(data: Array(String(s.utf8.count).utf8) + [0] + Array(s.utf8))
-        }
-        add("lectern-block-key-1")
-        add(PageCache.engineFingerprint)
-        add(context)
-        add(String(session.seed))
-        add(path)
-        add(source)
-        add(String(describing: attributes))
-        add(seedKey)
-        add(origin.columnOffsets.map(String.init).joined(separator: ","))
-        for name in Session.names(ofBlock: source, origin: origin).reads.sorted() {
-            add(name)
-            add(session.version(of: name))
-        }
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
+        key("lectern-block-key-1", context: context, session: session, path: path, source: source,
+            place: [String(describing: attributes), seedKey], origin: origin,
+            reads: Session.names(ofBlock: source, origin: origin).reads)
     }
 
     /// The key of an inline span: as a block's, with the span's place among
     /// the lesson's spans (its random seed) in place of attributes.
     static func key(context: String, session: Session, path: String, inline source: String, origin: SourceOrigin) -> String {
+        key("lectern-inline-key-1", context: context, session: session, path: path, source: source,
+            place: [String(session.inlineSpansSeen + 1)], origin: origin,
+            reads: Session.names(ofInline: source, origin: origin))
+    }
+
+    private static func key(_ kind: String, context: String, session: Session, path: String, source: String,
+                            place: [String], origin: SourceOrigin, reads: Set<String>) -> String {
         var h = SHA256()
         func add(_ s: String) {
             h.update(data: Array(String(s.utf8.count).utf8) + [0] + Array(s.utf8))
         }
-        add("lectern-inline-key-1")
-        add(PageCache.engineFingerprint)
-        add(context)
-        add(String(session.seed))
-        add(path)
-        add(source)
-        add(String(session.inlineSpansSeen + 1))
+        for part in [kind, PageCache.engineFingerprint, context, String(session.seed), path, source] + place {
+            add(part)
+        }
         add(origin.columnOffsets.map(String.init).joined(separator: ","))
-        for name in Session.names(ofInline: source, origin: origin).sorted() {
+        for name in reads.sorted() {
             add(name)
             add(session.version(of: name))
         }

@@ -193,7 +193,7 @@ extension BlockSnapshot {
         guard let ln = r.count(), ln == outputs.count else { return nil }
         var locations: [SourceLocation] = []
         for _ in 0..<ln {
-            guard let line = r.count(), let column = r.count() else { return nil }
+            guard let line = r.natural(), let column = r.natural() else { return nil }
             locations.append(SourceLocation(line: line, column: column))
         }
         guard let claimBytes = r.blob(), let claims = try? JSONDecoder().decode([StoredClaim].self, from: Data(claimBytes)),

@@ -203,7 +203,7 @@ enum ValueCodec {
                 guard let svg = r.string() else { return nil }
                 return FigureValue(content: .svg(svg), title: title, caption: caption, alt: alt)
             case "p":
-                guard let bytes = r.blob(), let w = r.count(), let h = r.count(), let d = r.count() else { return nil }
+                guard let bytes = r.blob(), let w = r.natural(), let h = r.natural(), let d = r.natural() else { return nil }
                 return FigureValue(content: .png(bytes, width: w, height: h, displayWidth: d), title: title, caption: caption, alt: alt)
             default: return nil
             }
@@ -223,11 +223,11 @@ enum ValueCodec {
             guard let extra = readRecord(&r, depth: depth) else { return nil }
             return TableValue(columns: columns, rows: rows, title: title, caption: caption, footer: footer, extraFields: extra)
         case "u":
-            guard let source = r.string(), let file = r.string(), let firstLine = r.count(), let n = r.count(),
+            guard let source = r.string(), let file = r.string(), let firstLine = r.natural(), let n = r.count(),
                   n <= source.utf8.count + 1 else { return nil }
             var offsets: [Int] = []
             for _ in 0..<n {
-                guard let o = r.count() else { return nil }
+                guard let o = r.natural() else { return nil }
                 offsets.append(o)
             }
             let origin = SourceOrigin(file: file, firstLine: firstLine, columnOffsets: offsets)
@@ -310,6 +310,13 @@ struct ByteReader {
     /// A count no larger than the bytes left could hold.
     mutating func count() -> Int? {
         guard let w = word(), w <= UInt64(remaining) else { return nil }
+        return Int(w)
+    }
+
+    /// A number that is not a length (pixels, a line, a column): bounded by
+    /// `limit`, not by the bytes left, since nothing of that size follows.
+    mutating func natural(limit: Int = 1 << 40) -> Int? {
+        guard let w = word(), w <= UInt64(limit) else { return nil }
         return Int(w)
     }
 

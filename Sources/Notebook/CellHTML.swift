@@ -88,6 +88,7 @@ enum CellHTML {
         case .error:
             detail = " <span class=\"computed\">\(HTML.escape(c.error?.message ?? "error"))</span>"
         }
+        if let w = c.warning { detail += " <span class=\"weak\">(\(HTML.escape(w)))</span>" }
         return "<li class=\"\(c.status.rawValue)\"><span class=\"mark\">\(mark)</span> <code>expect \(HTML.escape(c.source))</code>\(detail)</li>\n"
     }
 
@@ -112,6 +113,10 @@ enum CellHTML {
             } ?? computed
             return "<span class=\"claim erratum\" title=\"documented \(shown), computed \(HTML.escape(computed)): an erratum\">"
                 + "<del>\(shown)</del> <ins>\(HTML.escape(like))</ins></span>"
+        case (_, .pass) where c.warning != nil:
+            // Subtle on purpose: the reader sees a checked number; the author, hovering, sees why the check is weak.
+            return "<span class=\"claim pass weak\" title=\"computed \(HTML.escape(computed)); \(HTML.escape(c.warning!))\">\(shown)"
+                + "<span class=\"mark\" aria-label=\"reproduces, but could hardly fail\">✓</span></span>"
         case (_, .pass):
             return "<span class=\"claim pass\" title=\"computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"reproduces\">✓</span></span>"
         case (_, .fail) where c.fill != nil:

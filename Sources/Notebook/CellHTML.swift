@@ -8,9 +8,15 @@ enum CellHTML {
                       figures: inout Int, tables: inout Int) -> String {
         let anchor = b.id ?? "block-\(index)"
         let status = b.run.status.rawValue
-        var out = "<section class=\"cell \(status)\" id=\"\(HTML.escape(anchor))\">\n"
+        var out = ""
+        if b.attributes.solution {
+            // A broken solution opens itself: the author must see its error box.
+            out += "<details class=\"solution\"\(b.run.status == .ok ? "" : " open")><summary>Solution</summary>\n"
+        }
+        out += "<section class=\"cell \(status)\" id=\"\(HTML.escape(anchor))\">\n"
         if b.attributes.echo {
-            out += "<pre class=\"source\"><code>\(Highlighter.html(b.source, builtins: builtins))</code></pre>\n"
+            let source = "<pre class=\"source\"><code>\(Highlighter.html(b.source, builtins: builtins))</code></pre>\n"
+            out += b.attributes.fold ? "<details class=\"source-fold\"><summary>Source</summary>\n\(source)</details>\n" : source
         }
         if b.run.status == .skipped, let why = b.run.skipReason {
             out += "<div class=\"note skipped\"><strong>Skipped.</strong> This block \(HTML.escape(why)).</div>\n"
@@ -27,7 +33,19 @@ enum CellHTML {
         }
         for d in b.run.diagnostics { out += errorBox(d) }
         out += "</section>\n"
+        if b.attributes.solution { out += "</details>\n" }
         return out
+    }
+
+    /// The figure's alt text as its SVG's `aria-label` (what a screen
+    /// reader says for `role="img"`), replacing the one the picture came with.
+    static func labelled(_ svg: String, _ alt: String) -> String {
+        guard svg.hasPrefix("<svg"), let close = svg.firstIndex(of: ">") else { return svg }
+        var tag = String(svg[..<close])
+        if let a = tag.range(of: " aria-label=\""), let end = tag[a.upperBound...].firstIndex(of: "\"") {
+            tag.replaceSubrange(a.lowerBound...end, with: "")
+        }
+        return tag + " aria-label=\"\(HTML.escape(alt))\"" + svg[close...]
     }
 
     static func errorBox(_ d: Diagnostic) -> String {
@@ -44,7 +62,7 @@ enum CellHTML {
             figures += 1
             let body: String
             switch f.content {
-            case let .svg(svg): body = svg
+            case let .svg(svg): body = labelled(svg, f.alt)
             case let .png(bytes, w, h, displayWidth):
                 let uri = "data:image/png;base64," + Data(bytes).base64EncodedString()
                 body = "<img class=\"pixels\" src=\"\(uri)\" width=\"\(displayWidth)\" height=\"\(displayWidth * h / max(w, 1))\" alt=\"\(HTML.escape(f.alt))\">"
@@ -88,6 +106,7 @@ enum CellHTML {
         case .error:
             detail = " <span class=\"computed\">\(HTML.escape(c.error?.message ?? "error"))</span>"
         }
+        if let w = c.warning { detail += " <span class=\"weak\">(\(HTML.escape(w)))</span>" }
         return "<li class=\"\(c.status.rawValue)\"><span class=\"mark\">\(mark)</span> <code>expect \(HTML.escape(c.source))</code>\(detail)</li>\n"
     }
 
@@ -112,6 +131,10 @@ enum CellHTML {
             } ?? computed
             return "<span class=\"claim erratum\" title=\"documented \(shown), computed \(HTML.escape(computed)): an erratum\">"
                 + "<del>\(shown)</del> <ins>\(HTML.escape(like))</ins></span>"
+        case (_, .pass) where c.warning != nil:
+            // Subtle on purpose: the reader sees a checked number; the author, hovering, sees why the check is weak.
+            return "<span class=\"claim pass weak\" title=\"computed \(HTML.escape(computed)); \(HTML.escape(c.warning!))\">\(shown)"
+                + "<span class=\"mark\" aria-label=\"reproduces, but could hardly fail\">✓</span></span>"
         case (_, .pass):
             return "<span class=\"claim pass\" title=\"computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"reproduces\">✓</span></span>"
         case (_, .fail) where c.fill != nil:

@@ -69,6 +69,10 @@ public struct LessonReport: Codable, Sendable {
         public var error: Diagnostic?
         /// A placeholder's filled claim (`~ ?.2` → `0.91`): what `check --fix` writes.
         public var fill: String?
+        /// The absolute tolerance after the multiplier (format 1.1, section 9.4).
+        public var tolerance: Double?
+        /// Why a `~` claim cannot meaningfully fail, if it cannot.
+        public var warning: String?
     }
 
     /// A value the lesson shows: a bare expression's output or an inline
@@ -110,7 +114,7 @@ public struct LessonReport: Codable, Sendable {
             Claim(line: c.location.line, column: c.location.column, source: c.source, kind: c.kind,
                   status: c.status, documented: c.documented,
                   computed: c.computed.map { if case let .number(x) = $0 { return .number(x) } else { return .text(c.computedText) } },
-                  error: c.error, fill: c.fill)
+                  error: c.error, fill: c.fill, tolerance: c.tolerance, warning: c.warning)
         }
         var shown: [Shown] = []
         for b in run.blocks {

@@ -2,7 +2,8 @@ import Foundation
 import Lab
 
 /// What `lectern check` prints, as lines: one `PASS`/`FAIL`/`ERROR`/`SKIP`
-/// line per claim, failed block or problem, located `file:line:column`, and
+/// line per claim, failed block or problem, a `WARN` line after a claim that
+/// cannot meaningfully fail, located `file:line:column`, and
 /// the closing tally. Kept here, beside the report it reads, so it is tested.
 public enum CheckText {
     /// With `show`, each value the lesson shows gets a `VALUE` line too,
@@ -44,13 +45,25 @@ public enum CheckText {
             case .pass: out.append("PASS  \(at)  \(c.source)  (computed \(computed))")
             case .fail where c.fill != nil:
                 out.append("FAIL  \(at)  \(c.source)  a placeholder: computed \(computed); check --fix writes \(c.fill!)")
+            case .fail where c.warning != nil && holds(c):
+                // Only `--strict` fails a claim with a warning; one that truly failed says so below.
+                out.append("FAIL  \(at)  \(c.source)  holds (computed \(computed)), but cannot meaningfully fail (--strict)")
             case .fail:
                 out.append("FAIL  \(at)  \(c.source)  documented \(c.documented ?? "true"), computed \(computed)"
                            + (c.kind == .erratum ? " (an erratum that reproduces)" : ""))
             case .error: out.append("ERROR \(at)  \(c.source)  \(c.error?.message ?? "")")
             }
+            if let w = c.warning { out.append("WARN  \(at)  \(c.source)  \(w)") }
         }
         return out
+    }
+
+    /// Whether a `~` claim reproduces: under `--strict` a claim with a
+    /// warning fails either way, and its line says which way.
+    static func holds(_ c: LessonReport.Claim) -> Bool {
+        guard c.kind == .approx, c.fill == nil, case let .number(x)? = c.computed,
+              let documented = c.documented, let claim = try? Claim.parse(documented) else { return false }
+        return claim.holds(x)
     }
 
     /// The `line:column` after the path in a report line, if it has one.
@@ -65,6 +78,8 @@ public enum CheckText {
     public static func summary(_ report: CheckReport) -> [String] {
         var out: [String] = []
         if report.errors > 0 { out.append("\(report.errors) error\(report.errors == 1 ? "" : "s")") }
+        let warnings = report.warnings
+        if warnings > 0 { out.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         out.append("\(report.passed) passed, \(report.failed) failed")
         return out
     }

@@ -32,6 +32,7 @@ struct ExecuteStage {
                               projectRoot: projectRoot, registry: registry, cache: cache)
         var results: [LessonRun.CellResult] = []
         var blocks = 0, ran = 0
+        var solutions = SolutionNames()
         for cell in cells {
             switch cell.kind {
             case let .block(text, attributes, fenceLine):
@@ -40,7 +41,8 @@ struct ExecuteStage {
                 let label = attributes.id.map { "block '\($0)' (line \(fenceLine))" } ?? "the block at line \(fenceLine)"
                 Activity.shared.begin(block: label)
                 let seedKey = attributes.id ?? "block-\(ordinal)"
-                let run: BlockRun
+                let scope = attributes.solution ? session.openPrivateScope(block: text, origin: cell.origin) : nil
+                var run: BlockRun
                 if let store = self.blocks {
                     let key = BlockStore.key(context: context, session: session, path: source.path, source: text,
                                              attributes: attributes, seedKey: seedKey, origin: cell.origin)
@@ -62,6 +64,12 @@ struct ExecuteStage {
                                       seedKey: seedKey, timeout: min(attributes.timeout, maxTimeout))
                     ran += 1
                 }
+                run = solutions.explain(run)
+                if let scope {
+                    solutions.hide(session.closePrivateScope(scope), solutionAt: fenceLine)
+                } else {
+                    solutions.forget(boundIn: session)
+                }
                 results.append(.block(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
                                             attributes: attributes, run: run, ordinal: ordinal)))
             case let .badBlock(text, fenceLine, error):
@@ -73,20 +81,20 @@ struct ExecuteStage {
                                             run: BlockRun(status: .error, diagnostics: [error]), ordinal: blocks)))
             case let .inline(text):
                 guard let store = self.blocks else {
-                    results.append(.inline(session.evaluate(inline: text, origin: cell.origin)))
+                    results.append(.inline(solutions.explain(session.evaluate(inline: text, origin: cell.origin))))
                     continue
                 }
                 let key = BlockStore.key(context: context, session: session, path: source.path, inline: text, origin: cell.origin)
                 if reuse, let stored = store.loadInline(key, at: cell.origin.firstLine) {
                     session.skipInline()
-                    results.append(.inline(stored))
+                    results.append(.inline(solutions.explain(stored)))
                     continue
                 }
                 let filesBefore = session.filesRead.count
                 let fresh = session.evaluate(inline: text, origin: cell.origin)
                 // A span that read a file would need its signature checked too; it simply runs each time.
                 if session.filesRead.count == filesBefore { store.storeInline(key, fresh, firstLine: cell.origin.firstLine) }
-                results.append(.inline(fresh))
+                results.append(.inline(solutions.explain(fresh)))
             }
         }
         return (LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,

@@ -1,14 +1,19 @@
 import Lab
 
 /// The attributes after `experiment` in a fence's info string:
-/// `id`, `echo`, `output`, `timeout` (LESSON-FORMAT.md section 2).
+/// `id`, `echo`, `output`, `timeout` (LESSON-FORMAT.md section 2), and
+/// format 1.1's `echo=fold` and `solution` (section 9.3).
 public struct FenceAttributes: Sendable, Equatable {
     public var id: String?
     public var echo = true
+    /// `echo=fold`: the source is shown, collapsed (`echo` stays true).
+    public var fold = false
+    /// `solution=true`: shown collapsed under "Solution"; its names are private.
+    public var solution = false
     public var output = true
     public var timeout: Double = 600
 
-    static let keys = ["id", "echo", "output", "timeout"]
+    static let keys = ["id", "echo", "output", "timeout", "solution"]
 
     /// Whether a fence's info string marks an experiment block.
     static func isExperiment(_ info: String) -> Bool {
@@ -46,7 +51,7 @@ public struct FenceAttributes: Sendable, Equatable {
                 while i < s.count, s[i] != " ", s[i] != "\t" { value.unicodeScalars.append(s[i]); i += 1 }
             }
             guard keys.contains(key) else {
-                var message = "unknown attribute '\(key)'; an experiment block takes id, echo, output and timeout"
+                var message = "unknown attribute '\(key)'; an experiment block takes id, echo, output, timeout and solution"
                 if let near = Suggest.closest(to: key, among: keys) { message = "unknown attribute '\(key)'; did you mean '\(near)'?" }
                 throw fail(keyStart, message)
             }
@@ -58,9 +63,14 @@ public struct FenceAttributes: Sendable, Equatable {
                     throw fail(valueAt, "an id may contain only letters, digits and '-', got '\(value)'")
                 }
                 attributes.id = value
-            case "echo", "output":
+            case "echo" where value == "fold":
+                attributes.fold = true
+            case "echo":
+                guard value == "true" || value == "false" else { throw fail(valueAt, "'echo' must be true or false, or fold, got '\(value)'") }
+                attributes.echo = value == "true"
+            case "output", "solution":
                 guard value == "true" || value == "false" else { throw fail(valueAt, "'\(key)' must be true or false, got '\(value)'") }
-                if key == "echo" { attributes.echo = value == "true" } else { attributes.output = value == "true" }
+                if key == "output" { attributes.output = value == "true" } else { attributes.solution = value == "true" }
             default:
                 guard let t = Double(value), t > 0, t.isFinite else {
                     throw fail(valueAt, "'timeout' must be a positive number of seconds, got '\(value)'")

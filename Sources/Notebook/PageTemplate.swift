@@ -26,7 +26,7 @@ enum PageTemplate {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="Lectern">
         <title>\(HTML.escape(title))</title>
-        <style>\(css)</style>
+        <style>\(css)\(FormatAdditionsCSS.css)</style>
         </head>
         <body>
         \(nav)

@@ -28,6 +28,8 @@ struct RenderStage {
         var footnotes: [String: Int] = [:]
         var firstReference: [String: (line: Int, column: Int)] = [:]
         var definitions = 0
+        /// Exercises (`> [!EXERCISE]`) are numbered per lesson, as figures are.
+        var exercises = 0
     }
 
     func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic], embedded: [URL]) {
@@ -63,7 +65,13 @@ struct RenderStage {
             let id = uniqueID(HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas)), state)
             out += "<h\(level) id=\"\(id)\">"; children()
             out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"link to this section\">#</a></h\(level)>\n"
-        case .blockQuote: out += "<blockquote>\n"; children(); out += "</blockquote>\n"
+        case .blockQuote:
+            guard let callout = Callout(node) else { out += "<blockquote>\n"; children(); out += "</blockquote>\n"; break }
+            var title = callout.title
+            if callout.kind == "exercise" { state.exercises += 1; title += " \(state.exercises)" }
+            out += "<div class=\"callout \(callout.kind)\" role=\"note\"><p class=\"callout-title\">\(title)</p>\n"
+            for c in callout.children { render(c, lesson, state, &out) }
+            out += "</div>\n"
         case .thematicBreak: out += "<hr>\n"
         case let .list(ordered, start, _):
             out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"

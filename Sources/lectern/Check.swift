@@ -20,6 +20,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Also print every value the lessons show (bare expressions in blocks, `= x` spans in the prose) with its location.")
     var show = false
 
+    @Flag(help: "Count claims that cannot meaningfully fail (a WARN line: the tolerance includes 0, or is more than half the documented value) as failures.")
+    var strict = false
+
     @Flag(name: .customLong("dry-run"), help: "With --fix: only print the diff; exit 1 if anything would change.")
     var dryRun = false
 
@@ -44,13 +47,13 @@ struct Check: ParsableCommand {
         // Lessons run side by side; each one's lines print as it finishes.
         let outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
             Terminal.printWarnings(o)
-            for line in CheckText.lines(o.report, show: show) { say(line) }
+            for line in CheckText.lines(strict ? o.report.strict() : o.report, show: show) { say(line) }
         }
         for (url, o) in zip(urls, outcomes) {
-            let r = o.report
+            let r = strict ? o.report.strict() : o.report
             reports.append(r)
             if fix, let text = try? String(contentsOf: url, encoding: .utf8) {
-                let (fixedText, edits, fixed) = ClaimFixer.fix(text, claims: r.claims)
+                let (fixedText, edits, fixed) = ClaimFixer.fix(text, claims: o.report.claims)  // --strict's failures hold; there is no number to fix
                 guard !edits.isEmpty else { continue }
                 say(String(ClaimFixer.diff(path: r.path, original: text, edits: edits).dropLast()))
                 fixedClaims += fixed

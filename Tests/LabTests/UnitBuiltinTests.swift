@@ -183,7 +183,7 @@ import Tensors
             Issue.record("filters did not return an SVG figure")
             return
         }
-        #expect(figure.alt == "2 filters of conv1, 3×3")
+        #expect(figure.alt == "conv1", "format 1.1: the title, when there is no caption")
         // Two tiles and the colour bar's ramp.
         #expect(svg.components(separatedBy: "<image").count - 1 == 3)
         let many = Self.session()

@@ -2,7 +2,8 @@ import Figures
 import Tensors
 
 /// Figures and tables (section 6). Each takes `title=` and `caption=`; the
-/// page numbers figures and shows the caption under them.
+/// page numbers figures and shows the caption under them. Figures also take
+/// `alt=` (format 1.1).
 enum FigureBuiltins {
     static let all: [Builtin] = [plot, bar, scatter, image, grid, table]
 
@@ -19,7 +20,15 @@ enum FigureBuiltins {
 
     static func svgFigure(_ svg: String, _ args: Arguments, alt: String) throws -> Value {
         .object(FigureValue(content: .svg(svg), title: try args.optionalString("title"),
-                            caption: try args.optionalString("caption"), alt: alt))
+                            caption: try args.optionalString("caption"),
+                            alt: try self.alt(args, else: alt)))
+    }
+
+    /// What a screen reader says for the figure (format 1.1, section 9.3):
+    /// `alt=`, else the caption, else the title, else what the built-in
+    /// can say of the picture itself ("line plot of 2 series").
+    static func alt(_ args: Arguments, else described: String) throws -> String {
+        try args.optionalString("alt") ?? args.optionalString("caption") ?? args.optionalString("title") ?? described
     }
 
     /// `xscale=` and `xlim=` (or the y ones): a scale by name, and limits
@@ -47,7 +56,7 @@ enum FigureBuiltins {
         return AxisSettings(scale: scale, limits: lo...hi)
     }
 
-    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
                               "a line plot of one or more series against x (rows of a matrix y are series); xscale=/yscale=\"log\" "
                               + "for log axes with ticks at powers of ten, xlim=/ylim=[low, high] to fix an axis's range; "
                               + "whole-number x gets whole-number ticks") { args, _ in
@@ -75,7 +84,7 @@ enum FigureBuiltins {
         return try svgFigure(p.svg(), args, alt: "line plot of \(ys.count) series")
     }
 
-    static let bar = Builtin("bar(labels: list, values, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, legend: list = none)",
+    static let bar = Builtin("bar(labels: list, values, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, legend: list = none)",
                              "a bar chart, one bar a label; several series (a record of name: values, a list of lists, "
                              + "or a matrix with one row a series) make grouped bars with a legend, named by the "
                              + "record's fields or legend=") { args, _ in
@@ -134,7 +143,7 @@ enum FigureBuiltins {
         }
     }
 
-    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
                                  "an N×2 set of points, coloured by integer labels (names= names the classes); "
                                  + "xscale=/yscale=\"log\" and xlim=/ylim=[low, high] as in plot") { args, _ in
         let t = try args.tensor("points")
@@ -182,7 +191,7 @@ enum FigureBuiltins {
         return largest > 0 ? -largest...largest : -1...1
     }
 
-    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, symmetric: bool = false)",
+    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, symmetric: bool = false)",
                                "a tensor shown as an image (grayscale, RGB, or through a colormap); values in [0, 1] show "
                                + "as they are (0 black, 1 white), others stretched from their min to their max; "
                                + "symmetric=true puts 0 at mid-grey and ±the largest |value| at the ends") { args, _ in
@@ -194,10 +203,10 @@ enum FigureBuiltins {
         let scale = try args.int("scale", default: max(1, min(8, 224 / max(b.width, 1))), min: 1, max: 32)
         return .object(FigureValue(content: .png(png, width: b.width, height: b.height, displayWidth: b.width * scale),
                                    title: try args.optionalString("title"), caption: try args.optionalString("caption"),
-                                   alt: "image of \(b.width)×\(b.height) pixels"))
+                                   alt: try alt(args, else: "image of \(b.width)×\(b.height) pixels")))
     }
 
-    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, symmetric: bool = false)",
+    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, symmetric: bool = false)",
                               "several images in rows and columns, with optional labels; each image is scaled on its "
                               + "own as image() scales one (symmetric=true: 0 at mid-grey, ±its largest |value| at the ends)") { args, _ in
         let loc = args.location("images")

@@ -11,7 +11,7 @@ public struct Claim: Sendable, Equatable {
     public let text: String
     public let value: Double
     /// Absolute tolerance, already scaled.
-    let tolerance: Double
+    public let tolerance: Double
     let unit: String?
     /// The multiplier as written (`M`, `%`, `Ki`) and its factor, and the
     /// count of written decimals: enough to show another value the same way.
@@ -95,6 +95,20 @@ public struct Claim: Sendable, Equatable {
         guard x.isFinite else { return ValueFormat.plain(x) }
         let digits = min(decimals, 12)
         return ValueFormat.fixed(x / scale, digits) + multiplier + (unit ?? "")
+    }
+
+    /// Why this claim, as a `~` claim, cannot meaningfully fail (format
+    /// 1.1, section 9.4), or nil. A tolerance of exactly half the value is
+    /// allowed: `1` means 0.5 to 1.5, which a wrong result can still miss.
+    public var weakness: String? {
+        guard value != 0, tolerance > abs(value) / 2 else { return nil }
+        let tol = ValueFormat.plain(tolerance), doc = ValueFormat.plain(value)
+        if tolerance >= abs(value) {
+            return "the tolerance ±\(tol) around \(doc) includes 0, so the claim cannot meaningfully fail; "
+                + "write more digits or a smaller tolerance"
+        }
+        return "the tolerance ±\(tol) is more than half of \(doc), so the claim can hardly fail; "
+            + "write more digits or a smaller tolerance"
     }
 
     /// Exact equality, for `==` claims.

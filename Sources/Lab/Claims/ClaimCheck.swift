@@ -34,6 +34,8 @@ extension Session {
                 do { claim = try Claim.parse(text) } catch {
                     throw LabError(error.message, at: SourceLocation(line: claimLoc.line, column: claimLoc.column + error.offset))
                 }
+                result.tolerance = claim.tolerance
+                if result.kind == .approx { result.warning = claim.weakness }
                 let x = try Coercion.number(value, at: expr.location, what: "documented number's computed value")
                 result.computed = .number(x)
                 guard x.isFinite else { throw LabError("the computed value is \(ValueFormat.plain(x)), not a finite number", at: expr.location) }
@@ -41,6 +43,7 @@ extension Session {
                 result.status = (result.kind == .approx) == reproduces ? .pass : .fail
             case let .exact(.literal(text), _):
                 let claim = try Claim.parse(text)
+                result.tolerance = 0
                 let x = try Coercion.number(value, at: expr.location)
                 result.computed = .number(x)
                 try requireFinite(value, at: expr.location)

@@ -19,6 +19,11 @@ public struct ClaimResult: Sendable {
     /// For a placeholder (`~ ?`, `~ ?.2`): the claim `check --fix` writes in
     /// its place. A placeholder always fails: the number is not written yet.
     public var fill: String?
+    /// The claim's absolute tolerance after the multiplier (0 for `==` on a
+    /// number); nil for `expect` and for a claim that did not parse.
+    public var tolerance: Double?
+    /// Why a `~` claim cannot meaningfully fail (section 9.4), if it cannot.
+    public var warning: String?
 
     /// How the computed value reads beside the documented one.
     public var computedText: String {

@@ -250,11 +250,12 @@ struct StoredClaim: Codable {
     var number: Double?, text: String?
     var error: Diagnostic?
     var fill: String?
+    var tolerance: Double?, warning: String?
 
     init(_ c: ClaimResult) {
         (line, column, source, kind, status, documented, error) =
             (c.location.line, c.location.column, c.source, c.kind, c.status, c.documented, c.error)
-        fill = c.fill
+        (fill, tolerance, warning) = (c.fill, c.tolerance, c.warning)
         switch c.computed {
         case let .number(x)?: number = x.isFinite ? x : nil; text = x.isFinite ? nil : "\(x)"
         case let .text(t)?: text = t
@@ -269,7 +270,7 @@ struct StoredClaim: Codable {
         }
         var result = ClaimResult(location: SourceLocation(line: line, column: column), source: source, kind: kind, status: status,
                                  documented: documented, computed: computed, error: error)
-        result.fill = fill
+        (result.fill, result.tolerance, result.warning) = (fill, tolerance, warning)
         return result
     }
 }

@@ -32,7 +32,7 @@ import Testing
 
     @Test func unknownAttributeWithNothingClose() throws {
         let (block, _) = try Self.blockError("```experiment zzzzzz=1")
-        #expect(try #require(block.error).message.contains("takes id, echo, output and timeout"))
+        #expect(try #require(block.error).message.contains("takes id, echo, output, timeout and solution"))
     }
 
     @Test(arguments: [

@@ -1,0 +1,17 @@
+/// The styles of format 1.1's additions (weak claims, callouts, folded
+/// sources, solutions, cross-references, citations), kept apart from
+/// `PageTemplate.css` so the page chrome can change around them.
+enum FormatAdditionsCSS {
+    static let css = """
+
+    .claim.weak .mark{color:var(--muted)}ul.checks .weak{font-style:italic}
+    .callout{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid var(--accent);border-radius:4px;background:var(--code-bg)}
+    .callout>.callout-title{margin:.2rem 0;font:600 14px/1.4 system-ui,sans-serif;color:var(--accent)}
+    .callout.tip{border-color:var(--ok)}.callout.tip>.callout-title{color:var(--ok)}
+    .callout.warning,.callout.important{border-color:var(--warn)}.callout.warning>.callout-title,.callout.important>.callout-title{color:var(--warn)}
+    .callout.caution{border-color:var(--bad)}.callout.caution>.callout-title{color:var(--bad)}
+    details.source-fold>summary,details.solution>summary{cursor:pointer;font:13.5px/1.5 system-ui,sans-serif;color:var(--muted);padding:.4rem 1rem}
+    details.source-fold{border-bottom:1px solid var(--rule)}details.solution{margin:1.4rem 0}details.solution>.cell{margin-top:.3rem}
+
+    """
+}

@@ -15,7 +15,7 @@ enum CellHTML {
         }
         out += "<section class=\"cell \(status)\" id=\"\(HTML.escape(anchor))\">\n"
         if b.attributes.echo {
-            let source = "<pre class=\"source\"><code>\(Highlighter.html(b.source, builtins: builtins))</code></pre>\n"
+            let source = "<pre class=\"source\"><code>\(lines(Highlighter.html(b.source, builtins: builtins)))</code></pre>\n"
             out += b.attributes.fold ? "<details class=\"source-fold\"><summary>Source</summary>\n\(source)</details>\n" : source
         }
         if b.run.status == .skipped, let why = b.run.skipReason {
@@ -118,36 +118,60 @@ enum CellHTML {
         return "<span class=\"value\">\(HTML.escape(r.text))</span>"
     }
 
-    /// A documented number, shown as written with a mark; the computed value
-    /// on hover (and in plain sight when it does not reproduce).
+    /// Each line of highlighted source in a block of its own, so a line too
+    /// long for the column wraps under itself with a hanging indent (`--i`
+    /// is its own indentation). Tokens never span lines; if one ever did,
+    /// the source is left as one block, which still wraps.
+    static func lines(_ highlighted: String) -> String {
+        let rows = highlighted.split(separator: "\n", omittingEmptySubsequences: false)
+        let balanced = rows.allSatisfy { $0.components(separatedBy: "<span").count == $0.components(separatedBy: "</span>").count }
+        guard balanced else { return highlighted }
+        return rows.enumerated().map { i, row in
+            let last = i == rows.count - 1
+            if last && row.isEmpty { return "" }
+            let indent = row.prefix { $0 == " " }.count
+            let style = indent > 0 ? " style=\"--i:\(indent)\"" : ""
+            return "<span class=\"line\"\(style)>\(row)\(last ? "" : "\n")</span>"
+        }.joined()
+    }
+
+    /// A documented number, shown as written with a mark. It is focusable,
+    /// and its explanation (what was computed) is a child shown as a popover
+    /// on hover and on keyboard or touch focus, read by screen readers, and
+    /// printed beside the number.
     static func claim(_ c: ClaimResult, written: String) -> String {
-        let computed = c.computedText
+        let computed = HTML.escape(c.computedText)
         let shown = HTML.escape(c.documented ?? written)
+        func tip(_ text: String) -> String { "<span class=\"tip\">\(text)</span>" }
         switch (c.kind, c.status) {
         case (.erratum, .pass):
             let like = (try? Claim.parse(c.documented ?? "")).flatMap { claim -> String? in
                 if case let .number(x)? = c.computed { return claim.formatLike(x) }
                 return nil
-            } ?? computed
-            return "<span class=\"claim erratum\" title=\"documented \(shown), computed \(HTML.escape(computed)): an erratum\">"
-                + "<del>\(shown)</del> <ins>\(HTML.escape(like))</ins></span>"
+            } ?? c.computedText
+            return "<span class=\"claim erratum\" tabindex=\"0\">"
+                + "<del>\(shown)</del> <ins>\(HTML.escape(like))</ins>"
+                + tip("corrected: the source says \(shown); computed \(computed)") + "</span>"
         case (_, .pass) where c.warning != nil:
-            // Subtle on purpose: the reader sees a checked number; the author, hovering, sees why the check is weak.
-            return "<span class=\"claim pass weak\" title=\"computed \(HTML.escape(computed)); \(HTML.escape(c.warning!))\">\(shown)"
-                + "<span class=\"mark\" aria-label=\"reproduces, but could hardly fail\">✓</span></span>"
+            // Subtle on purpose: the reader sees a checked number; the author sees why the check is weak.
+            return "<span class=\"claim pass weak\" tabindex=\"0\">\(shown)<span class=\"mark\" aria-hidden=\"true\">✓</span>"
+                + tip("reproduces, but could hardly fail: computed \(computed); \(HTML.escape(c.warning!))") + "</span>"
         case (_, .pass):
-            return "<span class=\"claim pass\" title=\"computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"reproduces\">✓</span></span>"
+            return "<span class=\"claim pass\" tabindex=\"0\">\(shown)<span class=\"mark\" aria-hidden=\"true\">✓</span>"
+                + tip("reproduces: computed \(computed)") + "</span>"
         case (_, .fail) where c.fill != nil:
             // A draft: the number it will say, marked as not yet written.
             let fill = HTML.escape(c.fill!)
-            return "<span class=\"claim fail placeholder\" title=\"a placeholder: check --fix writes \(fill)\">\(fill)"
-                + "<span class=\"mark\" aria-label=\"a placeholder, not yet written\">?</span></span>"
+            return "<span class=\"claim fail placeholder\" tabindex=\"0\">\(fill)"
+                + "<span class=\"mark\" aria-hidden=\"true\">?</span>"
+                + tip("a placeholder, not yet written: check --fix writes \(fill)") + "</span>"
         case (_, .fail):
             let note = c.kind == .erratum ? "marked as an erratum, but it reproduces" : "does not reproduce"
-            return "<span class=\"claim fail\" title=\"\(note): computed \(HTML.escape(computed))\">\(shown)<span class=\"mark\" aria-label=\"\(note)\">✗</span>"
-                + " <span class=\"computed\">(computed \(HTML.escape(computed)))</span></span>"
+            return "<span class=\"claim fail\" tabindex=\"0\">\(shown)<span class=\"mark\" aria-hidden=\"true\">✗</span>"
+                + " <span class=\"computed\">(computed \(computed))</span>" + tip("\(note): computed \(computed)") + "</span>"
         case (_, .error):
-            return "<span class=\"claim error\" title=\"\(HTML.escape(c.error?.rendered ?? "error"))\">\(shown)<span class=\"mark\">⚠</span></span>"
+            return "<span class=\"claim error\" tabindex=\"0\">\(shown)<span class=\"mark\" aria-hidden=\"true\">⚠</span>"
+                + tip(HTML.escape(c.error?.rendered ?? "error")) + "</span>"
         }
     }
 }

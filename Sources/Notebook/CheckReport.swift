@@ -99,7 +99,10 @@ public struct LessonReport: Codable, Sendable {
     public var failed: Int
     public var errors: Int
 
-    public var tally: Tally { Tally(passed: passed, failed: failed, errors: errors) }
+    public var tally: Tally {
+        Tally(passed: passed, failed: failed, errors: errors,
+              errata: claims.filter { $0.kind == .erratum && $0.status == .pass }.count)
+    }
 
     init(_ run: LessonRun) {
         path = run.source.path

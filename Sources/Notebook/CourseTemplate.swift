@@ -16,6 +16,8 @@ public enum CourseTemplate {
         ("lectern.yml", """
             # The root of a Lectern course: lessons read files only inside this
             # folder, and .lectern-cache/ (memoized results) lives beside this file.
+            # title: names the course in every page's title and on the index.
+            title: A first course
 
             """),
         (".gitignore", """

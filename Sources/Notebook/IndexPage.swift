@@ -8,7 +8,9 @@ enum IndexPage {
         var tally: Tally?
     }
 
-    static func html(_ entries: [Entry]) -> String {
+    /// The course's name (or "Lessons") as the title, its introduction,
+    /// then the lessons.
+    static func html(_ entries: [Entry], course: Course = Course()) -> String {
         var list = "<ol class=\"lessons\">\n"
         for e in entries {
             list += "<li><a href=\"\(HTML.href(e.href))\">\(HTML.escape(e.title))</a>"
@@ -18,8 +20,16 @@ enum IndexPage {
         }
         list += "</ol>\n"
         let total = entries.reduce(Tally()) { $0 + ($1.tally ?? Tally()) }
-        let article = "<h1 id=\"lessons\">Lessons</h1>\n" + list
-        return PageTemplate.page(title: "Lessons", description: nil, article: article, tally: total, previous: nil, next: nil)
-            .replacingOccurrences(of: "<nav class=\"top\"><a href=\"index.html\">All lessons</a></nav>", with: "")
+        var article: String
+        if let name = course.title {
+            article = "<h1 id=\"course\">\(HTML.escape(name))</h1>\n"
+            if let intro = course.introduction { article += "<div class=\"intro\">\n\(intro)</div>\n" }
+            article += "<h2 id=\"lessons\">Lessons</h2>\n" + list
+        } else {
+            article = "<h1 id=\"lessons\">Lessons</h1>\n"
+            if let intro = course.introduction { article += "<div class=\"intro\">\n\(intro)</div>\n" }
+            article += list
+        }
+        return PageTemplate.page(title: course.title ?? "Lessons", description: nil, article: article, tally: total, course: course)
     }
 }

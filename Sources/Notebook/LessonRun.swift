@@ -51,7 +51,7 @@ public struct LessonRun: Sendable {
         var t = Tally()
         for c in claims {
             switch c.status {
-            case .pass: t.passed += 1
+            case .pass: t.passed += 1; if c.kind == .erratum { t.errata += 1 }
             case .fail: t.failed += 1
             case .error: t.errors += 1
             }
@@ -67,9 +67,12 @@ public struct Tally: Sendable, Equatable {
     public var passed = 0
     public var failed = 0
     public var errors = 0
+    /// Of `passed`, the errata: documented numbers that are wrong in the
+    /// source material, shown struck through with the computed value.
+    public var errata = 0
     public var isGreen: Bool { failed == 0 && errors == 0 }
 
     public static func + (a: Tally, b: Tally) -> Tally {
-        Tally(passed: a.passed + b.passed, failed: a.failed + b.failed, errors: a.errors + b.errors)
+        Tally(passed: a.passed + b.passed, failed: a.failed + b.failed, errors: a.errors + b.errors, errata: a.errata + b.errata)
     }
 }

@@ -55,6 +55,18 @@ enum MarkdownParser {
         return html ?? ""
     }
 
+    /// cmark-gfm's HTML without `--unsafe`: raw HTML and `javascript:`-like
+    /// links are left out. For the course's introduction on the index.
+    static func safeHTML(_ markdown: String) -> String {
+        let options = CMARK_OPT_FOOTNOTES
+        let html: String? = withDocument(markdown, options: options) { root, parser in
+            guard let c = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(c) }
+            return String(cString: c)
+        }
+        return html ?? ""
+    }
+
     /// The lines (1-based, inclusive ranges) of `markdown` that cmark reads
     /// as code blocks or HTML blocks, fences included: what `MathProtector`
     /// copies as written. Found by parsing the text as it is, so fences in

@@ -245,6 +245,7 @@ public final class Pipeline {
         let course = Pipeline.course(of: urls)
         let names = try Pipeline.pageNames(course)
         let titles = course.map(title(of:))
+        let site = self.site(course, titles: titles, names: names)
         let running = Set(urls.map(\.standardizedFileURL))
         let run = course.indices.filter { running.contains(course[$0].standardizedFileURL) }
         var failure: Error?
@@ -256,8 +257,7 @@ public final class Pipeline {
             let article = o.html ?? Pipeline.errorArticle(title: o.report.title, o.diagnostics)
             let page = PageTemplate.page(
                 title: o.report.title, description: o.description, article: article, tally: o.report.tally,
-                previous: i > 0 ? .init(title: titles[i - 1], href: names[i - 1]) : nil,
-                next: i + 1 < course.count ? .init(title: titles[i + 1], href: names[i + 1]) : nil)
+                course: site, position: i)
             do { progress(o, target, try AtomicFile.writeIfChanged(Array(page.utf8), to: target)) } catch { failure = failure ?? error }
         }
         if let failure { throw failure }
@@ -271,8 +271,19 @@ public final class Pipeline {
                 entries.append(.init(title: titles[i], href: names[i], description: cached?.description, tally: cached?.report.tally))
             }
         }
-        try AtomicFile.writeIfChanged(Array(IndexPage.html(entries).utf8), to: out.appendingPathComponent("index.html"))
+        try AtomicFile.writeIfChanged(Array(IndexPage.html(entries, course: site).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
+    }
+
+    /// The course every page shows around its lesson: the name from the
+    /// project's `lectern.yml`, the introduction from the first lessons
+    /// folder's `README.md`, and every lesson's title and page.
+    func site(_ course: [URL], titles: [String], names: [String]) -> Course {
+        guard let first = course.first else { return Course() }
+        let root = options.projectRoot ?? Pipeline.projectRoot(for: first)
+        return Course(title: Course.title(root: root),
+                      introduction: Course.introduction(folder: first.standardizedFileURL.deletingLastPathComponent()),
+                      lessons: zip(titles, names).map { PageTemplate.Link(title: $0, href: $1) })
     }
 
     /// A lesson's outcome from the page cache alone, without running it.

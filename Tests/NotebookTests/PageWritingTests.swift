@@ -21,10 +21,11 @@ import Testing
             return pipeline.run(url, render: true)
         }, progress: { _, _, _ in })
         #expect(onDisk == [[false, false], [true, false], [true, true]])
-        #expect(try folder.page("01-first.html").contains("href=\"02-second.html\">Second →</a>"))
+        #expect(try folder.page("01-first.html").contains("href=\"02-second.html\" rel=\"next\"><span class=\"dir\">Next →</span> <span class=\"name\">Second</span></a>"))
         let second = try folder.page("02-second.html")
-        #expect(second.contains("href=\"01-first.html\">← First</a>") && second.contains(">Third →</a>"))
-        #expect(try folder.page("03-third.html").contains(">← Second</a>"))
+        #expect(second.contains("href=\"01-first.html\" rel=\"prev\"><span class=\"dir\">← Previous</span> <span class=\"name\">First</span></a>")
+                && second.contains("<span class=\"name\">Third</span></a>"))
+        #expect(try folder.page("03-third.html").contains("<span class=\"name\">Second</span></a>"))
     }
 
     @Test func aLessonNamedIndexIsRefusedBeforeAnythingRuns() throws {
@@ -78,8 +79,8 @@ import Testing
         #expect(index.contains("<a href=\"a&amp;b.html\">A &amp; B</a>"))
         #expect(index.contains("<a href=\"b%20c%23%3F.html\">Odd</a>"))
         #expect(index.contains("<a href=\"c%3Ad%20%C3%A9.html\">Colon</a>"))
-        #expect(try folder.page("b c#?.html").contains("<a class=\"prev\" href=\"a&amp;b.html\">"))
-        #expect(try folder.page("a&b.html").contains("<a class=\"next\" href=\"b%20c%23%3F.html\">"))
+        #expect(try folder.page("b c#?.html").contains("<a class=\"prev\" href=\"a&amp;b.html\" rel=\"prev\">"))
+        #expect(try folder.page("a&b.html").contains("<a class=\"next\" href=\"b%20c%23%3F.html\" rel=\"next\">"))
     }
 }
 

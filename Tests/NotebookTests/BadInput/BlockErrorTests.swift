@@ -38,7 +38,7 @@ import Testing
         #expect(page.contains("01-broken.md:4:5</span> <strong>error:</strong> &#39;(&#39; is never closed"))
         #expect(page.contains("<section class=\"cell ok\" id=\"fine\">"))
         #expect(page.contains("<pre>3</pre>"))
-        #expect(try folder.page("02-next.html").contains("its 1 documented number reproduces"))
+        #expect(try folder.page("02-next.html").contains("1 documented number: 1 reproduces"))
         let index = try folder.page("index.html")
         #expect(index.contains("<a href=\"01-broken.html\">Broken</a>") && index.contains("<a href=\"02-next.html\">Next</a>"))
     }

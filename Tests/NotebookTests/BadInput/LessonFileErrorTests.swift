@@ -115,7 +115,7 @@ import Testing
         #expect(article(page).contains("<div class=\"error-box\" role=\"alert\">"))
         #expect(article(page).contains("<h1 id=\"02-bad\">02-bad</h1>"))
         #expect(article(page).contains("<span class=\"where\">lessons/02-bad.md:"))
-        #expect(try folder.page("01-good.html").contains("href=\"02-bad.html\">02-bad →</a>"))
+        #expect(try folder.page("01-good.html").contains("href=\"02-bad.html\" rel=\"next\"><span class=\"dir\">Next →</span> <span class=\"name\">02-bad</span></a>"))
         #expect(try folder.page("index.html").contains("<a href=\"02-bad.html\">02-bad</a>"))
     }
 

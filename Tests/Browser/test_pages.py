@@ -1,0 +1,211 @@
+"""Rendered pages as a reader sees them: a small course is rendered with
+`lectern render` and opened from disk in headless Debian Chromium (Playwright)
+at 1280 px and at 390 px, in light and dark.
+
+Run with `make browser-test`, or `LECTERN=path/to/lectern python3 -m pytest -s Tests/Browser`.
+Set LECTERN_SCREENSHOTS=DIR to keep full-page screenshots of what was checked.
+"""
+import os
+import pathlib
+import subprocess
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+LECTERN = os.path.abspath(os.environ.get("LECTERN", str(ROOT / ".build/release/lectern")))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SHOTS = os.environ.get("LECTERN_SCREENSHOTS")
+
+FIRST = r"""---
+title: Fooling a linear classifier
+description: A tiny model, a tiny attack.
+---
+# Fooling a linear classifier
+
+## The model
+
+```experiment id=fool
+x = [2, -1, 3, -2, 2, 2, 1, -4, 5, 1]
+w = [-1, -1, 1, -1, 1, -1, 1, 1, -1, 1]
+p = sigmoid(dot(w, x))
+a_rather_long_variable_name = table({name: ["probability of the class", "a second row"], value: [p, 2], third: [1, 2], fourth: ["a long text cell in a table", "b"], fifth: [123456789, 2], sixth: [1, 2]}, title="A wide table")
+a_rather_long_variable_name
+  # an indented comment that goes on and on and on, so that the line is far too long for any column
+bar(["x", "w"], [sum(x), sum(w)], title="Sums", caption="Inputs and weights.")
+expect p ~ 0.0474
+```
+
+The model's probability is `= p ~ 0.0474`, and the slide's `= 4 * 24e6 !~ 93MB` is an erratum.
+
+$$
+\sigma(z) = \frac{1}{1 + e^{-z}} + \frac{1}{1 + e^{-z}} + \frac{1}{1 + e^{-z}} + \frac{1}{1 + e^{-z}} + \frac{1}{1 + e^{-z}} + \frac{1}{1 + e^{-z}}
+$$
+
+### A detail
+
+| a | b | c | d | e | f | g |
+| - | - | - | - | - | - | - |
+| averyveryverylongcellcontentthatneverbreaksanywhere | 2 | 3 | 4 | 5 | 6 | 7 |
+
+## Summary
+
+Done: `a_very_long_inline_code_span_without_any_spaces_that_would_overflow_a_phone`, and
+https://example.com/a/very/long/link/that/goes/on/and/on/without/any/space/to/break/at
+"""
+
+SECOND = "# The second lesson\n\n## Part one\n\nTwo is `= 1 + 1 ~ 2`.\n\n## Part two\n\nMore.\n"
+THIRD = "# The third lesson\n\nThe end.\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("course")
+    (root / "lectern.yml").write_text("title: Understanding ConvNets\n")
+    lessons = root / "lessons"
+    lessons.mkdir()
+    (lessons / "README.md").write_text("A short course on **what convolutional networks learn**.\n")
+    (lessons / "01-fool.md").write_text(FIRST)
+    (lessons / "02-second.md").write_text(SECOND)
+    (lessons / "03-third.md").write_text(THIRD)
+    run = subprocess.run([LECTERN, "render", "lessons", "--out", "output"], cwd=root,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        # Root cannot run Chromium's sandbox; the pages are our own.
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def open_page(browser, site, name, width, dark=False):
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900},
+                                  color_scheme="dark" if dark else "light")
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((site / name).as_uri())
+    page.wait_for_load_state("load")
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name[:-5]}-{width}{'-dark' if dark else ''}.png", full_page=True)
+    return context, page, requests
+
+
+# Elements wider than the viewport, or reaching past its right edge, that are
+# not inside a designated scroller (a table's or display math's own box).
+OVERFLOW = """() => {
+  const vw = document.documentElement.clientWidth;
+  const scrollers = '.table-wrap, .katex:has(> math[display=block]), .katex-display, .math-tex.display';
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest(scrollers) && !el.matches(scrollers)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > vw + 0.5 || r.left < -0.5) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+  }
+  return {out, scrollWidth: document.documentElement.scrollWidth, vw};
+}"""
+
+
+@pytest.mark.parametrize("name", ["01-fool.html", "02-second.html", "index.html"])
+def test_nothing_scrolls_sideways_on_a_phone(browser, site, name):
+    context, page, _ = open_page(browser, site, name, 390)
+    result = page.evaluate(OVERFLOW)
+    context.close()
+    assert result["scrollWidth"] <= result["vw"], f"the page scrolls sideways: {result}"
+    assert result["out"] == [], f"wider than the viewport at 390 px: {result['out'][:10]}"
+
+
+def test_phone_layout_collapses_the_sidebar(browser, site):
+    context, page, _ = open_page(browser, site, "01-fool.html", 390)
+    assert not page.locator("aside.sidebar").is_visible()
+    menu = page.locator("details.menu")
+    assert menu.is_visible() and not page.locator("details.menu nav.toc").is_visible()
+    menu.locator("summary").click()
+    page.locator("details.menu nav.lessons-nav a", has_text="The second lesson").click()
+    page.wait_for_url("**/02-second.html")
+    assert page.locator("h1").inner_text().startswith("The second lesson")
+    context.close()
+
+
+def test_sidebar_and_contents_work_on_a_wide_screen(browser, site):
+    context, page, _ = open_page(browser, site, "01-fool.html", 1280)
+    sidebar = page.locator("aside.sidebar")
+    assert sidebar.is_visible() and not page.locator("details.menu").is_visible()
+    assert "Lesson 1 of 3" in sidebar.inner_text()
+    assert page.title() == "Fooling a linear classifier · Understanding ConvNets"
+    assert sidebar.locator("a[aria-current=page]").inner_text() == "Fooling a linear classifier"
+    toc = [a.inner_text() for a in sidebar.locator("nav.toc a").all()]
+    assert toc == ["The model", "A detail", "Summary"]
+    sidebar.locator("nav.toc a", has_text="Summary").click()
+    page.wait_for_url("**/01-fool.html#summary")
+    top = page.locator("#summary").bounding_box()["y"]
+    assert page.evaluate("() => scrollY") > 0 and 0 <= top < 900, f"the Summary heading is scrolled into view ({top})"
+    page.locator("nav.pager:not(.top) a.next").click()
+    page.wait_for_url("**/02-second.html")
+    page.locator("nav.pager.top a.prev").click()
+    page.wait_for_url("**/01-fool.html")
+    page.locator("aside.sidebar .course a").click()
+    page.wait_for_url("**/index.html")
+    assert page.locator("h1").inner_text().startswith("Understanding ConvNets")
+    assert "what convolutional networks learn" in page.locator(".intro").inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_claims_computed_value_is_reachable_by_keyboard(browser, site, width):
+    context, page, _ = open_page(browser, site, "01-fool.html", width)
+    claim = page.locator("article .claim.pass").first
+    tip = claim.locator(".tip")
+    assert tip.bounding_box()["width"] <= 1, "hidden until asked for"
+    # Tab from the top of the page until the claim has focus.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('article .claim.pass')"):
+            break
+    else:
+        pytest.fail("no documented number takes keyboard focus")
+    box = tip.bounding_box()
+    assert box["width"] > 50 and tip.is_visible()
+    assert "computed 0.04743" in tip.inner_text()
+    assert "reproduces" in page.locator("header.lesson .legend").inner_text()
+    context.close()
+
+
+def test_dark_mode_applies(browser, site):
+    light_ctx, light, _ = open_page(browser, site, "01-fool.html", 1280)
+    dark_ctx, dark, _ = open_page(browser, site, "01-fool.html", 1280, dark=True)
+    bg = "() => getComputedStyle(document.body).backgroundColor"
+    ink = "() => getComputedStyle(document.body).color"
+    card = "() => getComputedStyle(document.querySelector('figure.output.figure > svg')).backgroundColor"
+    assert light.evaluate(bg) == "rgb(255, 255, 255)"
+    assert dark.evaluate(bg) != "rgb(255, 255, 255)"
+    lum = lambda c: sum(int(x) for x in c[c.index("(") + 1:c.index(")")].split(",")[:3])
+    assert lum(dark.evaluate(bg)) < 150 and lum(dark.evaluate(ink)) > 600
+    assert dark.evaluate(card) == "rgb(255, 255, 255)", "figures keep a light card in dark mode"
+    light_ctx.close()
+    dark_ctx.close()
+
+
+def test_print_shows_computed_values_and_hides_navigation(browser, site):
+    context, page, _ = open_page(browser, site, "01-fool.html", 1280)
+    page.emulate_media(media="print")
+    assert not page.locator("aside.sidebar").is_visible()
+    assert not page.locator("nav.pager").first.is_visible()
+    assert page.locator("article .claim.pass .tip").first.bounding_box()["width"] > 50
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["01-fool.html", "02-second.html", "index.html"])
+def test_pages_make_no_network_request(browser, site, name):
+    context, page, requests = open_page(browser, site, name, 1280)
+    page.wait_for_timeout(200)
+    context.close()
+    assert [u for u in requests if not u.startswith("file://")] == []
+    assert requests == [(site / name).as_uri()], f"the page loads only itself: {requests}"

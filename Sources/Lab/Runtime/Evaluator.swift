@@ -58,7 +58,7 @@ struct Evaluator {
                       at loc: SourceLocation) throws -> FunctionValue {
         var captured = Record()
         for name in body.freeNames(bound: Set(parameters)).sorted() {
-            if let v = locals[name] ?? session.environment[name] ?? session.materialize(name) {
+            if let v = bound(name) {
                 captured[name] = v
             } else if session.registry[name] == nil {
                 // Reported now, where the function is written, not at its first call.
@@ -105,9 +105,15 @@ struct Evaluator {
         return try inner.evaluate(f.body)
     }
 
-    func lookup(_ name: String, at loc: SourceLocation) throws -> Value {
+    /// A name's value where it is read: locals first, then, outside a
+    /// function's body, the session's names (read back from a snapshot if stored).
+    func bound(_ name: String) -> Value? {
         if let v = locals[name] { return v }
-        if !capturedOnly, let v = session.environment[name] ?? session.materialize(name) { return v }
+        return capturedOnly ? nil : session.environment[name] ?? session.materialize(name)
+    }
+
+    func lookup(_ name: String, at loc: SourceLocation) throws -> Value {
+        if let v = bound(name) { return v }
         if let why = session.missing[name] {
             throw LabError("'\(name)' has no value: \(why)", at: loc)
         }
@@ -160,8 +166,7 @@ struct Evaluator {
             throw LabError("only functions can be called: a built-in, or a name bound to fn(...) => ...", at: loc)
         }
         // A function the lesson wrote, under a name that shadows no built-in's call.
-        let value = locals[name] ?? (capturedOnly ? nil : session.environment[name] ?? session.materialize(name))
-        if case let .object(f as FunctionValue)? = value {
+        if case let .object(f as FunctionValue)? = bound(name) {
             return try apply(f, name: name, args, at: nameLoc)
         }
         guard let builtin = session.registry[name] else {

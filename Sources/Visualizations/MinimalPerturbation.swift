@@ -17,6 +17,12 @@ import Tensors
 ///    for which clip(x + t·r) is still misclassified, so the result sits on
 ///    the boundary rather than past it.
 public enum MinimalPerturbation {
+    /// How far past the boundary, in score units, an image must be to count
+    /// as moved. At a margin of a few ulps the sign depends on how the batch
+    /// was split into products, so the step loop, the bisection and the
+    /// final evaluation (each with its own batch) could disagree: an image
+    /// counted as moved could then be answered as before.
+    static let decisive: Float = 1e-4
     public struct Result: Sendable {
         /// N × C × H × W: the perturbed images, inside the box.
         public let images: Tensor
@@ -65,12 +71,12 @@ public enum MinimalPerturbation {
                 }
                 var still: [Int] = []
                 for (row, image) in active.enumerated() {
-                    if margins[row] < 0 { success[image] = true; continue }
+                    if margins[row] < -decisive { success[image] = true; continue }
                     guard steps[image] < iterations else { continue }
                     let grad = g.scalars[(row * per)..<((row + 1) * per)]
                     let norm = grad.reduce(Float(0)) { $0 + $1 * $1 }
                     guard norm > 0 else { continue }
-                    let scale = (margins[row] * (1 + overshoot) + 1e-4) / norm
+                    let scale = (margins[row] * (1 + overshoot) + 2 * decisive) / norm
                     for (k, v) in grad.enumerated() {
                         let i = image * per + k
                         adversarial[i] = min(max(adversarial[i] - scale * v, box.lowerBound), box.upperBound)
@@ -114,13 +120,16 @@ public enum MinimalPerturbation {
                 (0..<per).map { min(max(x.scalars[chosen[row] * per + $0] + t[row] * delta[row][$0], box.lowerBound), box.upperBound) }
             }
         }
+        let layer = network.scoreLayer
         for _ in 0..<12 {
             let middle = zip(low, high).map { ($0 + $1) / 2 }
             let trial = Tensor(shape: [chosen.count] + network.inputShape, scalars: images(middle))
-            let answers = try network.evaluate(images: trial, labels: chosen.map { labels[$0] }).predictions
+            let scores = try network.forward(trial, through: layer).scalars
+            let classes = scores.count / chosen.count
             for (row, image) in chosen.enumerated() {
-                let fooled = targets.map { answers[row] == $0[image] } ?? (answers[row] != labels[image])
-                if fooled { high[row] = middle[row] } else { low[row] = middle[row] }
+                let s = Array(scores[(row * classes)..<((row + 1) * classes)])
+                let (up, down) = sides(s, label: labels[image], target: targets?[image])
+                if s[up] - s[down] < -decisive { high[row] = middle[row] } else { low[row] = middle[row] }
             }
         }
         let final = images(high)

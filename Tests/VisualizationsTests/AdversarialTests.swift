@@ -60,6 +60,15 @@ import Testing
         let half = Tensor(shape: Self.images.shape, scalars: zip(Self.images.scalars, delta).map { $0 + $1 / 2 })
         let answers = try Self.network.evaluate(images: half, labels: labels).predictions
         #expect(zip(answers, labels).filter { $0 == $1 }.count >= 4)
+        // Each result is decisively past the boundary in the scores, so no
+        // batch split of the products can turn its answer back.
+        let scores = try Self.network.forward(result.images, through: Self.network.scoreLayer)
+        let classes = scores.count / labels.count
+        for (i, label) in labels.enumerated() {
+            let s = Array(scores.scalars[(i * classes)..<((i + 1) * classes)])
+            let rival = s.indices.filter { $0 != label }.max { s[$0] < s[$1] }!
+            #expect(s[label] - s[rival] < -MinimalPerturbation.decisive)
+        }
     }
 
     @Test func aTargetedPerturbationReachesItsTarget() throws {

@@ -98,9 +98,27 @@ final class HTTPRemoteStore: RemoteStore, @unchecked Sendable {
             task.cancel()
             throw .unreachable("no answer within \(Int(deadline)) s")
         }
-        if let error = reply.error { throw .unreachable(error.localizedDescription) }
+        if let error = reply.error { throw .unreachable(HTTPRemoteStore.plain(error, deadline: request.timeoutInterval)) }
         guard let status = reply.status else { throw .unreachable("not an HTTP answer") }
         return (status, reply.data ?? Data())
+    }
+}
+
+extension HTTPRemoteStore {
+    /// URLSession's errors print as "NSURLErrorDomain error -1004" on Linux;
+    /// the warning says what happened instead.
+    static func plain(_ error: Error, deadline: Double) -> String {
+        guard let code = (error as? URLError)?.code else { return "\(error)" }
+        switch code {
+        case .timedOut: return "no answer within \(Int(deadline)) s"
+        case .cannotConnectToHost: return "connection refused"
+        case .cannotFindHost, .dnsLookupFailed: return "unknown host"
+        case .networkConnectionLost: return "connection lost"
+        case .notConnectedToInternet: return "no network"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot: return "TLS failed"
+        default: return "network error \(code.rawValue)"
+        }
     }
 }
 

@@ -170,6 +170,7 @@ def test_a_dead_or_silent_remote_costs_one_warning(tmp_path):
         dead = s.getsockname()[1]
     report, run = render(project, f"http://127.0.0.1:{dead}/")
     assert run.stderr.count("warning: remote cache") == 1, run.stderr
+    assert "connection refused" in run.stderr
     assert report["failed"] == 0 and report["errors"] == 0
 
     # A server that accepts connections and never answers: the probe gives up after a few seconds.

@@ -83,7 +83,6 @@ struct BlockStore {
         directory.deletingLastPathComponent().appendingPathComponent("values").appendingPathComponent(digest)
     }
 
-    ///
     /// On the remote a value is stored bare at `cas/<digest>`, as a content
     /// address should be, and is copied in only if its bytes hash to it.
     private func storedValue(_ digest: String) -> StoredValue? {

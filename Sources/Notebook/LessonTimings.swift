@@ -18,7 +18,8 @@ public enum LessonTimings {
 
     public static func write(_ seconds: [String: Double], to url: URL) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        // A file people read in diffs: paths without escaped slashes.
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Rounded to a tenth: noise below that would only churn the file.
         let rounded = seconds.mapValues { ($0 * 10).rounded() / 10 }
         try AtomicFile.write(Array(try encoder.encode(File(seconds: rounded))) + [10], to: url)

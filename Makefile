@@ -1,13 +1,17 @@
 # Two commands: `make` installs what is missing, builds and renders the
 # lessons; `make test` installs, runs the unit tests, fuzzes each fuzz target
-# for a bounded time, runs the browser test of `lectern preview`, and checks
-# every lesson (the check's tally stays the last line).
+# for a bounded time, runs the browser test of `lectern preview` and the
+# remote-cache test against a real nginx, and checks every lesson (the
+# check's tally stays the last line).
 
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev \
                 libopenblas-dev liblapacke-dev zlib1g-dev dataset-fashion-mnist katex pkg-config
 # The browser test drives Debian's Chromium (Playwright's own browser download
 # does not work here) with Playwright and pytest from PyPI.
 BROWSER_DEB_PACKAGES := chromium
+# The remote-cache test serves the cache from Debian's nginx (WebDAV PUT is
+# built into every flavour); any nginx already installed will do.
+REMOTE_DEB_PACKAGES := nginx-light
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
@@ -19,7 +23,7 @@ FUZZ_TARGETS := lesson language decoders
 FUZZ_SECONDS ?= 35
 FUZZ_SWIFTFLAGS := -Xswiftc -sanitize=fuzzer,address
 
-.PHONY: all deps browser-deps build render test unit browser-test check bench clean fuzz fuzz-build
+.PHONY: all deps browser-deps remote-deps build render test unit browser-test remote-cache-test check bench clean fuzz fuzz-build
 
 all: render
 
@@ -39,6 +43,13 @@ deps:
 browser-deps:
 	$(call install-missing,$(BROWSER_DEB_PACKAGES))
 	@$(PYTHON) -c "import playwright, pytest" 2>/dev/null || $(PYTHON) -m pip install -q playwright pytest
+
+remote-deps:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  echo "installing: $(REMOTE_DEB_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(REMOTE_DEB_PACKAGES); }
+	@$(PYTHON) -c "import pytest" 2>/dev/null || $(PYTHON) -m pip install -q pytest
 
 build: deps
 	$(SWIFT) build -c release --product lectern
@@ -63,9 +74,15 @@ browser-test: build browser-deps
 	@LECTERN=$(LECTERN) $(PYTHON) -m pytest -q -s Tests/Browser; status=$$?; \
 	if [ $$status = 5 ]; then echo "browser-test: pytest collected no tests" >&2; exit 1; fi; exit $$status
 
+# The real lectern against nginx on 127.0.0.1 (Tests/RemoteCache): a fresh
+# clone trains nothing, damaged entries are recomputed, shards merge.
+remote-cache-test: build remote-deps
+	@LECTERN=$(LECTERN) $(PYTHON) -m pytest -q -s Tests/RemoteCache; status=$$?; \
+	if [ $$status = 5 ]; then echo "remote-cache-test: pytest collected no tests" >&2; exit 1; fi; exit $$status
+
 # In this order (make runs prerequisites left to right), so the check's
 # tally is the last line CI reads.
-test: unit fuzz browser-test check
+test: unit fuzz browser-test remote-cache-test check
 
 bench: build
 	$(LECTERN) bench

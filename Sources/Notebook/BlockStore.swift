@@ -9,6 +9,7 @@ import Lab
 /// (and the files the block read re-hashed) before they are trusted.
 struct BlockStore {
     let directory: URL
+    var remote: RemoteCache? = nil
 
     /// The key of a block: the code that runs it, the run's environment, the
     /// lesson's seed and path, the block's text, attributes, seed key and
@@ -45,31 +46,34 @@ struct BlockStore {
         return h.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    func loadInline(_ key: String, at firstLine: Int) -> InlineRun? {
-        guard let data = FileManager.default.contents(atPath: url(key).path),
-              let sealed = CacheSeal.open([UInt8](data), key: "inline\n" + key) else { return nil }
-        return InlineRun.decode(sealed, movedTo: firstLine)
+    func loadInline(_ key: String, at firstLine: Int) -> (run: InlineRun, origin: CacheOrigin)? {
+        SealedEntry.read(url(key), sealKey: "inline\n" + key, remote: remote) { InlineRun.decode($0, movedTo: firstLine) }
+            .map { (run: $0.value, origin: $0.origin) }
     }
 
     func storeInline(_ key: String, _ run: InlineRun, firstLine: Int) {
         guard let payload = run.encoded(firstLine: firstLine) else { return }
-        try? AtomicFile.write(CacheSeal.seal(payload, key: "inline\n" + key), to: url(key))
+        SealedEntry.write(payload, to: url(key), sealKey: "inline\n" + key, remote: remote)
     }
 
     private func url(_ key: String) -> URL { directory.appendingPathComponent(key) }
 
     /// An entry: the signatures of the files the block read, as JSON, then
     /// the snapshot; both under one seal.
-    func load(_ key: String) -> BlockSnapshot? {
-        guard let data = FileManager.default.contents(atPath: url(key).path),
-              let sealed = CacheSeal.open([UInt8](data), key: "block\n" + key), sealed.count >= 8 else { return nil }
+    func load(_ key: String) -> (snapshot: BlockSnapshot, origin: CacheOrigin)? {
+        guard let (entry, origin) = SealedEntry.read(url(key), sealKey: "block\n" + key, remote: remote, decode: decode) else { return nil }
+        // A file the block read has changed: its snapshot is not this run's.
+        for file in entry.snapshot.files where entry.signatures[file.path] != PageCache.signature(of: file) { return nil }
+        return (entry.snapshot, origin)
+    }
+
+    private func decode(_ sealed: [UInt8]) -> (signatures: [String: String], snapshot: BlockSnapshot)? {
+        guard sealed.count >= 8 else { return nil }
         let length = sealed.prefix(8).enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
         guard length >= 0, length <= sealed.count - 8,
               let signatures = try? JSONDecoder().decode([String: String].self, from: Data(sealed[8..<(8 + length)])),
               let snapshot = BlockSnapshot.decode(Array(sealed[(8 + length)...]), value: storedValue) else { return nil }
-        // A file the block read has changed: its snapshot is not this run's.
-        for file in snapshot.files where signatures[file.path] != PageCache.signature(of: file) { return nil }
-        return snapshot
+        return (signatures, snapshot)
     }
 
     /// A value's file: its bytes sealed under their digest. A block entry
@@ -79,10 +83,16 @@ struct BlockStore {
         directory.deletingLastPathComponent().appendingPathComponent("values").appendingPathComponent(digest)
     }
 
+    /// On the remote a value is stored bare at `cas/<digest>`, as a content
+    /// address should be, and is copied in only if its bytes hash to it.
     private func storedValue(_ digest: String) -> StoredValue? {
-        guard digest.count == 64, digest.allSatisfy(\.isHexDigit),
-              FileManager.default.fileExists(atPath: valueURL(digest).path) else { return nil }
+        guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else { return nil }
         let url = valueURL(digest)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            guard let remote, let bytes = remote.get(RemoteCache.valuePath(digest: digest)),
+                  StoredValue.digest(of: bytes) == digest else { return nil }
+            do { try AtomicFile.write(CacheSeal.seal(bytes, key: "value\n" + digest), to: url) } catch { return nil }
+        }
         return StoredValue(digest: digest) {
             guard let data = FileManager.default.contents(atPath: url.path),
                   let bytes = CacheSeal.open([UInt8](data), key: "value\n" + digest),
@@ -91,17 +101,20 @@ struct BlockStore {
         }
     }
 
+    /// Values go before the entry that names them, locally and on the
+    /// remote, so no reader finds an entry whose values are not there yet.
     func store(_ key: String, _ snapshot: BlockSnapshot) {
         for (digest, load) in snapshot.values where !FileManager.default.fileExists(atPath: valueURL(digest).path) {
             guard let bytes = load() else { return }
             try? FileManager.default.createDirectory(at: valueURL(digest).deletingLastPathComponent(), withIntermediateDirectories: true)
             do { try AtomicFile.write(CacheSeal.seal(bytes, key: "value\n" + digest), to: valueURL(digest)) } catch { return }
+            remote?.put(RemoteCache.valuePath(digest: digest), bytes)
         }
         guard let payload = snapshot.encoded(),
               let signatures = try? JSONEncoder().encode(PageCache.hashes(of: snapshot.files)) else { return }
         var bytes: [UInt8] = []
         withUnsafeBytes(of: UInt64(signatures.count).littleEndian) { bytes += $0 }
         bytes += signatures + payload
-        try? AtomicFile.write(CacheSeal.seal(bytes, key: "block\n" + key), to: url(key))
+        SealedEntry.write(bytes, to: url(key), sealKey: "block\n" + key, remote: remote)
     }
 }

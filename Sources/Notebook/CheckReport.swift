@@ -7,12 +7,21 @@ public struct CheckReport: Codable, Sendable {
     public var failed: Int
     public var errors: Int
     public var lessons: [LessonReport]
+    /// `K/N` in a shard's report (`--shard`); absent from a whole run's and a merged one.
+    public var shard: String?
 
-    public init(passed: Int, failed: Int, errors: Int, lessons: [LessonReport]) {
+    public init(passed: Int, failed: Int, errors: Int, lessons: [LessonReport], shard: String? = nil) {
         self.passed = passed
         self.failed = failed
         self.errors = errors
         self.lessons = lessons
+        self.shard = shard
+    }
+
+    /// The report of lessons run together: their sums.
+    public init(_ lessons: [LessonReport], shard: String? = nil) {
+        self.init(passed: lessons.reduce(0) { $0 + $1.passed }, failed: lessons.reduce(0) { $0 + $1.failed },
+                  errors: lessons.reduce(0) { $0 + $1.errors }, lessons: lessons, shard: shard)
     }
 }
 
@@ -24,6 +33,8 @@ public struct LessonReport: Codable, Sendable {
         public var seconds: Double
         public var error: Diagnostic?
         public var reason: String?
+        /// Whether it ran (`computed`) or came from the `local` or `remote` cache; nil without a cache.
+        public var from: CacheOrigin?
 
         /// `id` is always present (null for a block without one), so tools
         /// can read `blocks[].id` as section 8 shows it.
@@ -35,6 +46,7 @@ public struct LessonReport: Codable, Sendable {
             try c.encode(seconds, forKey: .seconds)
             try c.encodeIfPresent(error, forKey: .error)
             try c.encodeIfPresent(reason, forKey: .reason)
+            try c.encodeIfPresent(from, forKey: .from)
         }
     }
 
@@ -95,6 +107,9 @@ public struct LessonReport: Codable, Sendable {
     public var shown: [Shown]?
     /// Errors outside blocks and claims (a lesson that failed to load); not in section 8's minimum, allowed by "more may be added".
     public var problems: [Diagnostic]?
+    /// Where the lesson's results came from (the page, blocks, spans and
+    /// memoized built-ins: local cache, remote cache or computed); nil without a cache.
+    public var cache: CacheUse?
     public var passed: Int
     public var failed: Int
     public var errors: Int
@@ -111,7 +126,8 @@ public struct LessonReport: Codable, Sendable {
         ran = run.blocksRun
         blocks = run.blocks.map { b in
             Block(id: b.id, line: b.line, status: b.run.status, seconds: b.run.seconds,
-                  error: b.run.status == .error ? b.run.diagnostics.first : nil, reason: b.run.skipReason)
+                  error: b.run.status == .error ? b.run.diagnostics.first : nil, reason: b.run.skipReason,
+                  from: run.cache == nil ? nil : b.from)
         }
         claims = run.claims.map { c in
             Claim(line: c.location.line, column: c.location.column, source: c.source, kind: c.kind,
@@ -136,10 +152,19 @@ public struct LessonReport: Codable, Sendable {
         let inlineErrors = run.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
         let others = inlineErrors + run.diagnostics.filter { $0.severity == .error }
         problems = others.isEmpty ? nil : others
+        cache = run.cache
         let t = run.tally
         passed = t.passed
         failed = t.failed
         errors = t.errors
+    }
+
+    /// The report of a page read whole from a cache: everything in it came from there.
+    func served(from origin: CacheOrigin) -> LessonReport {
+        var r = self
+        r.cache = CacheUse(page: origin)
+        for i in r.blocks.indices { r.blocks[i].from = origin }
+        return r
     }
 
     /// A lesson that could not even be read or parsed.

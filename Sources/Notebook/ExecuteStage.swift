@@ -33,6 +33,8 @@ struct ExecuteStage {
         var results: [LessonRun.CellResult] = []
         var blocks = 0, ran = 0
         var solutions = SolutionNames()
+        // Where each block's and span's result came from, for the report.
+        let tally: CacheTally? = self.blocks == nil ? nil : CacheTally()
         for cell in cells {
             switch cell.kind {
             case let .block(text, attributes, fenceLine):
@@ -43,12 +45,14 @@ struct ExecuteStage {
                 let seedKey = attributes.id ?? "block-\(ordinal)"
                 let scope = attributes.solution ? session.openPrivateScope(block: text, origin: cell.origin) : nil
                 var run: BlockRun
+                var from = CacheOrigin.computed
                 if let store = self.blocks {
                     let key = BlockStore.key(context: context, session: session, path: source.path, source: text,
                                              attributes: attributes, seedKey: seedKey, origin: cell.origin)
                     // A failed or skipped block's messages name its line, so
                     // it is reused only where it stood.
-                    if reuse, let stored = store.load(key), stored.run.status == .ok || stored.label == label {
+                    if reuse, let (stored, origin) = store.load(key), stored.run.status == .ok || stored.label == label {
+                        from = origin
                         let moved = stored.moved(to: cell.origin.firstLine)
                         session.restore(moved, key: key)
                         run = moved.run
@@ -64,6 +68,7 @@ struct ExecuteStage {
                                       seedKey: seedKey, timeout: min(attributes.timeout, maxTimeout))
                     ran += 1
                 }
+                tally?.block(from)
                 run = solutions.explain(run)
                 if let scope {
                     solutions.hide(session.closePrivateScope(scope), solutionAt: fenceLine)
@@ -71,7 +76,7 @@ struct ExecuteStage {
                     solutions.forget(boundIn: session)
                 }
                 results.append(.block(.init(id: attributes.id, line: fenceLine, source: text, origin: cell.origin,
-                                            attributes: attributes, run: run, ordinal: ordinal)))
+                                            attributes: attributes, run: run, ordinal: ordinal, from: from)))
             case let .badBlock(text, fenceLine, error):
                 // Its names are unknown, so nothing later can be skipped on its account;
                 // the error box says why it did not run.
@@ -85,13 +90,15 @@ struct ExecuteStage {
                     continue
                 }
                 let key = BlockStore.key(context: context, session: session, path: source.path, inline: text, origin: cell.origin)
-                if reuse, let stored = store.loadInline(key, at: cell.origin.firstLine) {
+                if reuse, let (stored, origin) = store.loadInline(key, at: cell.origin.firstLine) {
+                    tally?.inline(origin)
                     session.skipInline()
                     results.append(.inline(solutions.explain(stored)))
                     continue
                 }
                 let filesBefore = session.filesRead.count
                 let fresh = session.evaluate(inline: text, origin: cell.origin)
+                tally?.inline(.computed)
                 // A span that read a file would need its signature checked too; it simply runs each time.
                 if session.filesRead.count == filesBefore { store.storeInline(key, fresh, firstLine: cell.origin.firstLine) }
                 results.append(.inline(solutions.explain(fresh)))
@@ -99,7 +106,7 @@ struct ExecuteStage {
         }
         return (LessonRun(source: source, title: parsed.title, tree: tree, formulas: parsed.formulas,
                           results: results, blocksRun: ran, diagnostics: parsed.diagnostics,
-                          seconds: Date().timeIntervalSince(started), inputs: session.filesRead), session)
+                          seconds: Date().timeIntervalSince(started), inputs: session.filesRead, cache: tally?.use), session)
     }
 }
 

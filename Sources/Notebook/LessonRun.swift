@@ -12,6 +12,8 @@ public struct LessonRun: Sendable {
         public var run: BlockRun
         /// 1-based among the lesson's blocks: the anchor of a block without an id.
         public var ordinal: Int
+        /// Whether the block ran or its snapshot came from a cache, and which.
+        public var from: CacheOrigin = .computed
     }
 
     /// What one cell produced, at the cell's index.
@@ -33,6 +35,8 @@ public struct LessonRun: Sendable {
     public var seconds: Double
     /// Files the lesson's built-ins read, for the page cache.
     public var inputs: [URL]
+    /// Where its results came from; nil without a cache.
+    public var cache: CacheUse?
 
     public var blocks: [BlockResult] {
         results.compactMap { if case let .block(b) = $0 { b } else { nil } }

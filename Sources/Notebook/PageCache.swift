@@ -6,7 +6,9 @@ import Lab
 /// that can change them: the engine's version, the options, the lesson's
 /// bytes, and every file its built-ins read. A hit skips running blocks and
 /// typesetting math. Entries are sealed (`CacheSeal`): one that fails to
-/// verify or decode is ignored and recomputed, never trusted.
+/// verify or decode is ignored and recomputed, never trusted. With a
+/// `remote`, a local miss is looked up there (`SealedEntry`) and what is
+/// computed is stored there too.
 final class PageCache: BuiltinCache, Sendable {
     struct Entry: Codable {
         var key: String
@@ -19,8 +21,14 @@ final class PageCache: BuiltinCache, Sendable {
     }
 
     let directory: URL
+    let remote: RemoteCache?
+    /// Where this lesson's memoized built-ins came from, for the report.
+    let tally = CacheTally()
 
-    init(directory: URL) { self.directory = directory }
+    init(directory: URL, remote: RemoteCache? = nil) {
+        self.directory = directory
+        self.remote = remote
+    }
 
     static func sha256(_ bytes: some DataProtocol) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
@@ -49,20 +57,23 @@ final class PageCache: BuiltinCache, Sendable {
     /// entry moved to another lesson's file is not read there.
     private static func sealKey(path: String, key: String) -> String { "page\n\(path)\n\(key)" }
 
-    func lookup(path: String, key: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: url(for: path).path),
-              let json = CacheSeal.open([UInt8](data), key: PageCache.sealKey(path: path, key: key)),
-              let entry = try? JSONDecoder().decode(Entry.self, from: Data(json)), entry.key == key else { return nil }
+    func lookup(path: String, key: String) -> Entry? { lookupWithOrigin(path: path, key: key)?.entry }
+
+    func lookupWithOrigin(path: String, key: String) -> (entry: Entry, origin: CacheOrigin)? {
+        guard let (entry, origin) = SealedEntry.read(url(for: path), sealKey: PageCache.sealKey(path: path, key: key), remote: remote,
+                                                     decode: { json in
+                                                         (try? JSONDecoder().decode(Entry.self, from: Data(json))).flatMap { $0.key == key ? $0 : nil }
+                                                     }) else { return nil }
         // A file that was missing and still is leaves the entry valid.
         for (file, hash) in entry.inputs {
             guard PageCache.signature(of: URL(fileURLWithPath: file)) == hash else { return nil }
         }
-        return entry
+        return (entry, origin)
     }
 
     func store(path: String, entry: Entry) {
         guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? AtomicFile.write(CacheSeal.seal([UInt8](data), key: PageCache.sealKey(path: path, key: entry.key)), to: url(for: path))
+        SealedEntry.write([UInt8](data), to: url(for: path), sealKey: PageCache.sealKey(path: path, key: entry.key), remote: remote)
     }
 
     static func hashes(of files: [URL]) -> [String: String] {
@@ -95,12 +106,19 @@ final class PageCache: BuiltinCache, Sendable {
         directory.appendingPathComponent("builtins").appendingPathComponent(PageCache.sha256(Data(PageCache.builtinKey(key).utf8)))
     }
 
+    // The result's format is Lab's (`ResultCodec`), which checks it when it
+    // decodes; a remote entry that opens under its key but does not decode
+    // is recomputed there and overwritten, here and on the remote.
     func load(key: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: builtinURL(key).path).flatMap { CacheSeal.open([UInt8]($0), key: PageCache.builtinKey(key)) }
+        guard let (bytes, origin) = SealedEntry.read(builtinURL(key), sealKey: PageCache.builtinKey(key), remote: remote,
+                                                     decode: { $0 }) else { return nil }
+        tally.memo(origin)
+        return bytes
     }
 
     func store(key: String, bytes: [UInt8]) {
-        try? AtomicFile.write(CacheSeal.seal(bytes, key: PageCache.builtinKey(key)), to: builtinURL(key))
+        tally.memo(.computed)
+        SealedEntry.write(bytes, to: builtinURL(key), sealKey: PageCache.builtinKey(key), remote: remote)
     }
 
     /// An advisory lock on a file beside the entry (flock), which holds

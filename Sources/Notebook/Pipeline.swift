@@ -12,6 +12,8 @@ public final class Pipeline {
         /// nil finds it from the lessons (see `projectRoot(for:)`).
         public var projectRoot: URL?
         public var useCache = true
+        /// The shared second level under `.lectern-cache/` (`--cache-url`); nil: local only.
+        public var remote: RemoteCache?
         public init() {}
     }
 
@@ -105,6 +107,11 @@ public final class Pipeline {
 
     public static func relative(_ url: URL) -> String { displayPath(url) }
 
+    /// A lesson's path as its report names it: relative to its project.
+    public static func reportPath(_ url: URL, root: URL?) -> String {
+        displayPath(url, root: root ?? projectRoot(for: url))
+    }
+
     /// A lesson's path in diagnostics and on its page: relative to the
     /// project, so a page neither depends on nor reveals where the project
     /// sits on disk.
@@ -135,12 +142,13 @@ public final class Pipeline {
     public func run(_ url: URL, render: Bool) -> Outcome {
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
         let path = Pipeline.displayPath(url, root: root)
-        let cache = options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache")) : nil
+        let cache = pageCache(root: root)
         let source: LessonSource
         do { source = try load(url, path: path, root: root) } catch { return failed(url, path, error) }
         let key = pageKey(source)
-        if let entry = cache?.lookup(path: path, key: key), !render || entry.html != nil {
-            return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
+        if let (entry, origin) = cache?.lookupWithOrigin(path: path, key: key), !render || entry.html != nil {
+            return Outcome(path: path, report: entry.report.served(from: origin), html: entry.html,
+                           description: source.frontMatter.description,
                            warnings: entry.warnings, diagnostics: entry.diagnostics ?? [], cached: true)
         }
         let parsed: ParsedLesson
@@ -148,7 +156,7 @@ public final class Pipeline {
         Activity.shared.begin(lesson: path)
         let (tree, cells) = CollectStage(source: source).run(parsed.tree)
         var stage = ExecuteStage(projectRoot: root, cache: cache)
-        stage.blocks = cache.map { BlockStore(directory: $0.directory.appendingPathComponent("blocks")) }
+        stage.blocks = cache.map { BlockStore(directory: $0.directory.appendingPathComponent("blocks"), remote: $0.remote) }
         stage.context = pageContext
         let lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
         var warnings: [Diagnostic] = []
@@ -162,13 +170,19 @@ public final class Pipeline {
             html = article
             inputs += embedded
         }
-        let report = LessonReport(lesson)
+        var report = LessonReport(lesson)
+        if let cache { report.cache?.memos = cache.tally.use.memos }
         let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
         cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: inputs), html: html,
                                                 report: report, warnings: warnings.map(\.rendered),
                                                 diagnostics: errors))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
                        warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
+    }
+
+    /// The lesson's cache: one per lesson run, so its tally is the lesson's.
+    func pageCache(root: URL) -> PageCache? {
+        options.useCache ? PageCache(directory: root.appendingPathComponent(".lectern-cache"), remote: options.remote) : nil
     }
 
     /// Reads a lesson as a project file: one that is, or links to, a file
@@ -292,9 +306,9 @@ public final class Pipeline {
         let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
         let path = Pipeline.displayPath(url, root: root)
         guard let source = try? load(url, path: path, root: root),
-              let entry = PageCache(directory: root.appendingPathComponent(".lectern-cache")).lookup(path: path, key: pageKey(source)),
+              let (entry, origin) = pageCache(root: root)?.lookupWithOrigin(path: path, key: pageKey(source)),
               entry.html != nil else { return nil }
-        return Outcome(path: path, report: entry.report, html: entry.html, description: source.frontMatter.description,
+        return Outcome(path: path, report: entry.report.served(from: origin), html: entry.html, description: source.frontMatter.description,
                        warnings: entry.warnings, diagnostics: entry.diagnostics ?? [], cached: true)
     }
 

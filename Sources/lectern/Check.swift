@@ -34,10 +34,12 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = Pipeline(options: lessons.pipelineOptions())
-        let urls: [URL]
-        do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
-        guard !urls.isEmpty else { throw ValidationError("no lessons in \(lessons.paths.joined(separator: " ")): give .md files or folders that hold them") }
+        let urls = try lessons.lessonURLs()
+        // A shard may rightly be empty (more shards than lessons); a course may not.
+        guard !urls.isEmpty || lessons.shard != nil else {
+            throw ValidationError("no lessons in \(lessons.paths.joined(separator: " ")): give .md files or folders that hold them")
+        }
+        let pipeline = Pipeline(options: lessons.pipelineOptions(urls: urls))
         // With `--json -` standard output carries only the JSON.
         let live = LiveLine()
         defer { live.stop() }
@@ -61,15 +63,8 @@ struct Check: ParsableCommand {
                 if !dryRun { try AtomicFile.write(Array(fixedText.utf8), to: url) }
             }
         }
-        let report = CheckReport(passed: reports.reduce(0) { $0 + $1.passed }, failed: reports.reduce(0) { $0 + $1.failed },
-                                 errors: reports.reduce(0) { $0 + $1.errors }, lessons: reports)
-        if let path = json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(report)
-            if path == "-" { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
-            else { try AtomicFile.write([UInt8](data), to: URL(fileURLWithPath: path)) }
-        }
+        let report = lessons.report(reports)
+        if let path = json { try ReportJSON.write(report, to: path) }
         if fix {
             let files = changedFiles == 1 ? "1 file" : "\(changedFiles) files"
             let claims = fixedClaims == 1 ? "1 claim" : "\(fixedClaims) claims"

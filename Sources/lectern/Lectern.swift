@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 
 @main
 struct Lectern: ParsableCommand {
@@ -7,7 +8,7 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Literate lessons on ConvNets: Markdown with experiments in, checked HTML pages out.",
         version: "0.1.0",
-        subcommands: [Init.self, Render.self, Check.self, PreviewCommand.self, Bench.self, Help.self])
+        subcommands: [Init.self, Render.self, Check.self, Report.self, PreviewCommand.self, Bench.self, Help.self])
 
     /// LESSON-FORMAT.md section 8 wants exit status 2 for a usage error;
     /// ArgumentParser's own convention is 64 (EX_USAGE).
@@ -41,8 +42,26 @@ struct LessonOptions: ParsableArguments {
     @Option(help: "Run this many lessons at once (default: the number of cores). Two lessons that need the same memoized result compute it once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: ArgumentHelp("Run only part K of N of the lessons, split by the run times in lectern-timings.json (else by file order); the N parts hold every lesson once.",
+                               valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .customLong("cache-url"),
+            help: ArgumentHelp("A shared remote cache under .lectern-cache/ (bazel-remote, or nginx with WebDAV PUT); default: cache_url in lectern.yml; '' for none. Credentials: LECTERN_CACHE_AUTH.",
+                               valueName: "url"))
+    var cacheURL: String?
+
+    @Flag(name: .customLong("cache-read-only"), help: "Read the remote cache but store nothing in it (also cache_read_only: true in lectern.yml).")
+    var cacheReadOnly = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
+        }
+        if let cacheURL, !cacheURL.isEmpty {
+            do { _ = try HTTPRemoteStore.parse(cacheURL) } catch { throw ValidationError("--cache-url: \(error)") }
+        }
     }
 }
 

@@ -22,8 +22,11 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        // An author previews the whole course; a shard is for CI's matrix.
+        if lessons.shard != nil { throw ValidationError("--shard is for render and check, not preview") }
+        let urls = (try? Pipeline.discover(lessons.paths)) ?? []
         let settings = PreviewSession.Settings(paths: lessons.paths, output: URL(fileURLWithPath: out),
-                                               options: lessons.pipelineOptions(unsafe: html.unsafe), port: port)
+                                               options: lessons.pipelineOptions(unsafe: html.unsafe, urls: urls), port: port)
         let session: PreviewSession
         do {
             session = try PreviewSession(settings, log: PreviewCommand.say, report: PreviewCommand.report)

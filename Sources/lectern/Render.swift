@@ -13,10 +13,18 @@ struct Render: ParsableCommand {
     @Option(help: "Where the pages go.")
     var out = "output"
 
+    @Option(help: ArgumentHelp("Also write the report, as `check --json` does (with where each result came from), to this file.",
+                               valueName: "file"))
+    var json: String?
+
+    func validate() throws {
+        guard let path = json, path != "-" else { return }
+        do { try OutputFolder.checkWritable(file: URL(fileURLWithPath: path)) } catch { throw ValidationError("\(error)") }
+    }
+
     func run() throws {
-        let pipeline = Pipeline(options: lessons.pipelineOptions(unsafe: html.unsafe))
-        let urls: [URL]
-        do { urls = try Pipeline.discover(lessons.paths) } catch { throw ValidationError("\(error)") }
+        let urls = try lessons.lessonURLs()
+        let pipeline = Pipeline(options: lessons.pipelineOptions(unsafe: html.unsafe, urls: urls))
         // Refused before anything runs: pages that would overwrite each other
         // or the index, and an output folder that cannot be written.
         do {
@@ -36,7 +44,8 @@ struct Render: ParsableCommand {
             total += r.seconds
             let blocks = r.blocks.count
             let claims = r.claims.count
-            let state = o.cached ? (wrote ? "cached" : "unchanged") : String(format: "%.2f s", r.seconds)
+            let remote = r.cache?.page == .remote ? " from the remote cache" : ""
+            let state = o.cached ? (wrote ? "cached" : "unchanged") + remote : String(format: "%.2f s", r.seconds)
             let verdict = r.tally.isGreen ? "" : "  (\(r.failed) failed, \(r.errors) error\(r.errors == 1 ? "" : "s"))"
             if o.failedToLoad {
                 live.print("\(o.path) → \(Pipeline.relative(target))  error page: the lesson could not be rendered")
@@ -49,17 +58,9 @@ struct Render: ParsableCommand {
         live.stop()
         let wall = Date().timeIntervalSince(started)
         print(String(format: "rendered %d lesson%@ in %.2f s", outcomes.count, outcomes.count == 1 ? "" : "s", wall))
+        if let json { try ReportJSON.write(lessons.report(outcomes.map(\.report)), to: json) }
         let status = Pipeline.exitStatus(outcomes)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
-extension LessonOptions {
-    func pipelineOptions(unsafe: Bool = false) -> Pipeline.Options {
-        var o = Pipeline.Options()
-        o.unsafe = unsafe
-        o.useCache = !noCache
-        o.projectRoot = root.map { URL(fileURLWithPath: $0) }
-        return o
-    }
-}

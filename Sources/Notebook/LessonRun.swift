@@ -33,6 +33,8 @@ public struct LessonRun: Sendable {
     public var seconds: Double
     /// Files the lesson's built-ins read, for the page cache.
     public var inputs: [URL]
+    /// Its labels, cross-references and citations (`ReferenceStage`).
+    var prose = ProseLinks()
 
     public var blocks: [BlockResult] {
         results.compactMap { if case let .block(b) = $0 { b } else { nil } }

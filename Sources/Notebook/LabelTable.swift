@@ -93,7 +93,7 @@ struct LabelTable: Sendable {
         for line in max(at.line, block.origin.firstLine)...max(at.line, last) where line >= 1 && line <= lesson.source.lines.count {
             let text = lesson.source.lines[line - 1]
             if let r = text.range(of: needle) {
-                return SourceLocation(line: line, column: text[..<r.lowerBound].unicodeScalars.count + 2)
+                return SourceLocation(line: line, column: text[..<r.lowerBound].unicodeScalars.count + 1)
             }
         }
         return at

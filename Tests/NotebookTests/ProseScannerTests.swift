@@ -47,3 +47,25 @@ import Testing
         }
     }
 }
+
+/// Token soup through the whole lesson path (the lesson fuzzer's entry):
+/// references, citations, brackets, labels on math, code and escapes mixed
+/// at random must end in diagnostics, never a crash.
+@Suite struct ReferenceSoupTests {
+    @Test func randomProseNeverCrashes() {
+        let tokens = ["@", "[", "]", ";", "@fig-", "@tbl-a", "@eq-x", "fig-", "@zeiler2014", "@b", "$$ x $$", " {#eq-x}",
+                      "{#eq-", "}", "`", "\\", "\n", "\n\n", " ", "see ", ", p. 3", "(", ")", "> ", "- ", "*", "_",
+                      "[^1]", "[^1]: note @fig-a\n", "ann@example.org", "\u{E010}", "\u{E011}", "1", "<b>", "](x)",
+                      "```experiment\nplot([1, 2], [1, 2], label=\"fig-a\")\n```\n"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<300 {
+            let text = (0..<(next() % 40)).map { _ in tokens[next() % tokens.count] }.joined()
+            FuzzEntry.lesson(Array(text.utf8))
+            _ = ProseScanner.scan(text)
+        }
+    }
+}

@@ -142,6 +142,7 @@ struct ReferenceStage {
             for item in items {
                 let l = line(item.offset)
                 guard let at = locate(item.key, line: l) else { return nil }
+                if first == nil, bracketed, escapedBracket(before: at) { return nil }
                 first = first ?? at
                 if item.isCrossReference {
                     if let target = links.labels.byLabel[item.key] {
@@ -178,6 +179,15 @@ struct ReferenceStage {
             let at = first ?? SourceLocation(line: 1, column: 1)
             links.groups.append(.init(items: resolved, bracketed: bracketed, line: at.line, column: at.column))
             return links.groups.count - 1
+        }
+
+        /// Whether the `[` that opens a group, the nearest before its first
+        /// `@` on the line, is escaped (`\[@key]` is text, as Markdown has it).
+        func escapedBracket(before at: SourceLocation) -> Bool {
+            guard at.line >= 1, at.line <= lesson.source.lines.count else { return false }
+            let raw = Array(lesson.source.lines[at.line - 1].unicodeScalars)
+            guard let open = raw[..<min(max(0, at.column - 1), raw.count)].lastIndex(of: "[") else { return false }
+            return open > 0 && raw[open - 1] == "\\"
         }
 
         /// Where `@key` stands on its line in the file: the next occurrence

@@ -61,10 +61,11 @@ import Testing
 
     @Test func withoutABibliographyOnlyBracketsAsk() throws {
         let folder = try LessonFolder()
-        let o = try folder.run("Follow @someone; cite [@zeiler2014].\n", render: true)
+        let o = try folder.run("Follow @someone; cite [@zeiler2014]; not \\[@zeiler2014].\n", render: true)
         #expect(o.report.errors == 1)
         #expect(o.report.problems?.first.map { "\($0.line):\($0.column)" } == "1:24")
         #expect(o.html?.contains("Follow @someone; cite") == true)
+        #expect(o.html?.contains("; not [@zeiler2014].") == true, "an escaped bracket is text")
     }
 
     @Test func aLessonNamesItsOwnBibliography() throws {

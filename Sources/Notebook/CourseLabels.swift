@@ -48,7 +48,7 @@ struct CourseLabels {
         }
         if let html = o.html { o.html = CourseLabels.replace(html, links) }
         if !errors.isEmpty {
-            o.diagnostics += errors
+            o.diagnostics = (o.diagnostics + errors).sorted { $0.location < $1.location }
             o.report.problems = ((o.report.problems ?? []) + errors).sorted { $0.location < $1.location }
             o.report.errors += errors.count
         }

@@ -91,7 +91,7 @@ struct ReferenceStage {
                     }
                 }
             }
-            // Line numbers of rebuilt text matter to no later stage; merge what is adjacent.
+            // Rebuilt text keeps its run's first line: no later stage reads a text node's place.
             return out
         }
 

@@ -71,6 +71,22 @@ import Testing
         #expect(lines.last?.hasPrefix("7:9 the label 'eq-a' is already used by Equation 1 at line 6") == true, "\(lines)")
     }
 
+    @Test func aSummaryIsLabelledThroughTable() throws {
+        let folder = try LessonFolder()
+        let o = try folder.run("""
+        ```experiment
+        t = table(summary(cnn("INPUT 4x4x1 -> FC-2")), caption="Layers.", label="tbl-layers")
+        t
+        expect t.params == 34
+        ```
+
+        @tbl-layers has `= t.params` parameters.
+        """, render: true)
+        #expect(o.report.errors == 0 && o.report.passed == 1, "\(o.diagnostics)")
+        #expect(o.html?.contains("<figure class=\"output table\" id=\"tbl-layers\">") == true)
+        #expect(o.html?.contains("<a class=\"xref\" href=\"#tbl-layers\">Table 1</a> has") == true)
+    }
+
     @Test func aBadLabelArgumentIsAnErrorAtTheArgument() throws {
         let folder = try LessonFolder()
         let o = try folder.run("""

@@ -61,7 +61,7 @@ unit: deps
 	$(SWIFT) test
 
 check: build
-	$(LECTERN) check lessons
+	$(LECTERN) check --strict lessons
 
 fuzz-build: deps
 	$(SWIFT) build --package-path Fuzz --build-path $(FUZZ_BUILD) -c debug $(FUZZ_SWIFTFLAGS)

@@ -43,11 +43,25 @@ public enum FuzzEntry {
         guard let parsed = try? ParseStage().run(source) else { return }
         let (tree, cells) = CollectStage(source: source).run(parsed.tree)
         let stage = ExecuteStage(projectRoot: scratch, cache: nil, registry: registry, maxTimeout: blockTimeout)
-        let lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
+        var lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
+        ReferenceStage(bibliography: bibliography).run(&lesson)
         let render = RenderStage(unsafe: false, builtins: Set(registry.names), projectRoot: scratch)
-        _ = render.run(lesson, math: lesson.formulas.map(MathRenderer.fallback))
+        let (html, _, _) = render.run(lesson, math: lesson.formulas.map(MathRenderer.fallback))
+        _ = CourseLabels.replace(html, lesson.prose.external.map { ReferenceHTML.missing($0.label) })
         _ = LessonReport(lesson)
     }
+
+    /// A small bibliography, so fuzzed prose reaches citations too.
+    static let bibliography: Bibliography = {
+        var b = Bibliography()
+        let text = "@article{zeiler2014, author = {Zeiler, M. and Fergus, R.}, title = {Visualizing}, year = 2014}\n"
+            + "@book{b, author = {A and B and C}, title = {T}, year = {2000}}"
+        for e in (try? BibTeX.parse(text, file: "fuzz.bib")) ?? [] {
+            b.works[e.key] = Work(e)
+            b.keys.append(e.key)
+        }
+        return b
+    }()
 
     /// The bytes (as UTF-8, repaired) as one experiment block's source, lexed,
     /// parsed and run in a fresh session, each output displayed.
@@ -70,6 +84,11 @@ public enum FuzzEntry {
             _ = try? ModelFile.decode(input)
         }
         _ = try? JSONDecoder().decode(PageCache.Entry.self, from: Data(bytes))
+        // The bytes as a bibliography: parsed, and each entry made a work and an entry of a References list.
+        for e in (try? BibTeX.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.bib")) ?? [] {
+            let w = Work(e)
+            _ = ReferenceHTML.entry(w, year: w.year) + w.shortAuthors
+        }
     }
 
     /// The little-endian FNV-1a trailer both binary formats end with.

@@ -70,7 +70,9 @@ enum CellHTML {
             var caption = "<span class=\"label\">Figure \(figures).</span>"
             if case .png = f.content, let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
             if let c = f.caption { caption += " " + HTML.escape(c) }
-            return "<figure class=\"output figure\" id=\"figure-\(figures)\">\(body)<figcaption>\(caption)</figcaption></figure>\n"
+            // A labelled figure's id is its label, the anchor of `@fig-NAME`.
+            let id = HTML.escape(f.label ?? "figure-\(figures)")
+            return "<figure class=\"output figure\" id=\"\(id)\">\(body)<figcaption>\(caption)</figcaption></figure>\n"
         case let .table(t):
             tables += 1
             return table(t, number: tables)
@@ -78,7 +80,7 @@ enum CellHTML {
     }
 
     static func table(_ t: TableValue, number: Int) -> String {
-        var out = "<figure class=\"output table\" id=\"table-\(number)\">"
+        var out = "<figure class=\"output table\" id=\"\(HTML.escape(t.label ?? "table-\(number)"))\">"
         var caption = "<span class=\"label\">Table \(number).</span>"
         if let title = t.title { caption += " <strong>\(HTML.escape(title))</strong>" }
         if let c = t.caption { caption += " " + HTML.escape(c) }

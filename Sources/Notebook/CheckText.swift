@@ -28,7 +28,8 @@ public enum CheckText {
             }
             return merged + values.map(\.2)
         }
-        for p in r.problems ?? [] { out.append("ERROR \(r.path):\(p.line):\(p.column): \(p.message)") }
+        // A problem may lie in another file (a bibliography that does not parse).
+        for p in r.problems ?? [] { out.append("ERROR \(p.file.isEmpty ? r.path : p.file):\(p.line):\(p.column): \(p.message)") }
         for b in r.blocks {
             if let e = b.error { out.append("ERROR \(r.path):\(e.line):\(e.column): \(e.message)") }
             if let why = b.reason { out.append("SKIP  \(r.path):\(b.line): block \(b.id ?? "") \(why)") }

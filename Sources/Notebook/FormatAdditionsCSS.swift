@@ -12,6 +12,11 @@ enum FormatAdditionsCSS {
     .callout.caution{border-color:var(--bad)}.callout.caution>.callout-title{color:var(--bad)}
     details.source-fold>summary,details.solution>summary{cursor:pointer;font:13.5px/1.5 system-ui,sans-serif;color:var(--muted);padding:.4rem 1rem}
     details.source-fold{border-bottom:1px solid var(--rule)}details.solution{margin:1.4rem 0}details.solution>.cell{margin-top:.3rem}
+    .equation{display:flex;align-items:center;gap:1rem}.equation>.katex,.equation>.math-tex{flex:1 1 auto;min-width:0;overflow-x:auto}
+    .equation-number{flex:none;color:var(--muted)}
+    .xref.missing{color:var(--bad);font-weight:600}
+    section.references{margin-top:2.5rem}ol.references{list-style:none;padding-left:0;font-size:.92rem}
+    ol.references>li{margin:.45rem 0;padding-left:1.5rem;text-indent:-1.5rem}.ref-back{text-decoration:none}
 
     """
 }

@@ -8,8 +8,12 @@ public struct FrontMatter: Sendable, Equatable {
     public var title: String?
     public var seed: UInt64 = 0
     public var description: String?
+    /// `bibliography: FILE.bib` (format 1.1, section 9.2), relative to the
+    /// lesson, and where the key stands for errors about the file.
+    public var bibliography: String?
+    public var bibliographyLine = 1
 
-    static let keys = ["title", "seed", "description"]
+    static let keys = ["title", "seed", "description", "bibliography"]
 
     /// Returns the front matter and the index of the first body line.
     static func extract(lines: [String], file: String) throws -> (FrontMatter, Int) {
@@ -48,11 +52,15 @@ public struct FrontMatter: Sendable, Equatable {
             case "description":
                 guard let s = value.string, value.scalar != nil else { throw typeError(file, at, key, "a string") }
                 fm.description = s
+            case "bibliography":
+                guard let s = value.string, value.scalar != nil, !s.isEmpty else { throw typeError(file, at, key, "a file name (such as references.bib)") }
+                fm.bibliography = s
+                fm.bibliographyLine = at.line
             case "seed":
                 guard let i = value.int, i >= 0 else { throw typeError(file, at, key, "a non-negative integer") }
                 fm.seed = UInt64(i)
             default:
-                var message = "unknown front matter key '\(key)'; Lectern knows title, seed and description"
+                var message = "unknown front matter key '\(key)'; Lectern knows title, seed, description and bibliography"
                 if let s = Suggest.closest(to: key, among: keys) {
                     message = "unknown front matter key '\(key)'; did you mean '\(s)'?"
                 }

@@ -13,6 +13,9 @@ enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // Reserved by the page for references to other lessons (ReferenceHTML.marker).
+            case "\u{E010}": out += "&#xE010;"
+            case "\u{E011}": out += "&#xE011;"
             default: out.unicodeScalars.append(c)
             }
         }

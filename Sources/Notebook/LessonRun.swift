@@ -37,6 +37,8 @@ public struct LessonRun: Sendable {
     public var inputs: [URL]
     /// Where its results came from; nil without a cache.
     public var cache: CacheUse?
+    /// Its labels, cross-references and citations (`ReferenceStage`).
+    var prose = ProseLinks()
 
     public var blocks: [BlockResult] {
         results.compactMap { if case let .block(b) = $0 { b } else { nil } }

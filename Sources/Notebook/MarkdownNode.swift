@@ -30,6 +30,10 @@ public struct MarkdownNode: Sendable {
         /// place of its code node by `CollectStage`; `index` is its place in
         /// the lesson's cells and results, `literal` the code as written.
         case cell(index: Int, literal: String)
+        /// Cross-references and citations (`@fig-x`, `[@a; @b]`), put in
+        /// place of their text by `ReferenceStage`; `index` is the group's
+        /// place in the lesson's `ProseLinks`, `literal` the text as written.
+        case citeGroup(index: Int, literal: String)
     }
 
     public var kind: Kind
@@ -41,7 +45,7 @@ public struct MarkdownNode: Sendable {
     /// The plain text of a subtree (for headings' ids and the page title).
     public var plainText: String {
         switch kind {
-        case let .text(t), let .code(t), let .cell(_, t): return t
+        case let .text(t), let .code(t), let .cell(_, t), let .citeGroup(_, t): return t
         case .softBreak, .lineBreak: return " "
         default: return children.map(\.plainText).joined()
         }

@@ -29,6 +29,10 @@ struct MathProtector {
         /// False when the formula turned out to sit only in code, a URL or a
         /// link label (see `unprotect`): it is shown as written, not typeset.
         var used = true
+        /// `$$ ... $$ {#eq-NAME}` (format 1.1, section 9.1): a display formula
+        /// with a label is numbered; `labelLocation` is where the `{#` stands.
+        var label: String?
+        var labelLocation: SourceLocation?
     }
 
     static let open: Unicode.Scalar = "\u{E000}"
@@ -233,11 +237,19 @@ struct MathProtector {
                 }
                 k += 1
             }
-            let end = k + width
+            var end = k + width
             pieces.append(String(String.UnicodeScalarView(s[pieceStart..<end])))
             texLines.append(String(String.UnicodeScalarView(s[texStart..<k])))
             let tex = texLines.joined(separator: "\n")
-            let key = (display ? "$$" : "$") + pieces.joined(separator: "\n")
+            var label: (name: String, column: Int)?
+            if display, let (name, after) = equationLabel(after: end, line: l) {
+                label = (name, end + (s[end..<after].prefix { $0 == " " || $0 == "\t" }.count) - lines[l].start + 1)
+                // Kept with the formula as written, for where it goes back as text (in code).
+                pieces[pieces.count - 1] += String(String.UnicodeScalarView(s[end..<after]))
+                end = after
+            }
+            // A labelled formula is its own: the same TeX twice is two equations.
+            let key = (display ? "$$" : "$") + pieces.joined(separator: "\n") + (label.map { "{#\($0.name)}" } ?? "")
             let index: Int
             if let known = seen[key] {
                 index = known
@@ -246,7 +258,9 @@ struct MathProtector {
                 seen[key] = index
                 let column = i - lines[line].start + 1
                 formulas.append(Formula(tex: tex, display: display,
-                                        location: SourceLocation(line: line + 1, column: column), pieces: pieces))
+                                        location: SourceLocation(line: line + 1, column: column), pieces: pieces,
+                                        label: label?.name,
+                                        labelLocation: label.map { SourceLocation(line: l + 1, column: $0.column) }))
             }
             out.append(contentsOf: placeholder(index).unicodeScalars)
             for (n, prefixEnd) in prefixes.enumerated() {
@@ -257,6 +271,20 @@ struct MathProtector {
             }
             line = l
             return end
+        }
+
+        /// `{#eq-NAME}` after a display formula's closing `$$` on its line,
+        /// spaces allowed before it: the label and where scanning goes on.
+        func equationLabel(after end: Int, line l: Int) -> (String, Int)? {
+            var k = end
+            let stop = lines[l].end
+            while k < stop, s[k] == " " || s[k] == "\t" { k += 1 }
+            let open = Array("{#eq-".unicodeScalars)
+            guard k + open.count < stop, s[k..<k + open.count].elementsEqual(open) else { return nil }
+            var e = k + open.count
+            while e < stop, ProseScanner.isLabelCharacter(s[e]) { e += 1 }
+            guard e < stop, s[e] == "}", e > k + open.count else { return nil }
+            return (String(String.UnicodeScalarView(s[(k + 2)..<e])), e + 1)
         }
 
         /// How many `>` open the line (through list markers and indentation):

@@ -18,6 +18,10 @@ final class PageCache: BuiltinCache, Sendable {
         var warnings: [String]
         /// The run's errors, so a cached lesson prints the same messages.
         var diagnostics: [Diagnostic]?
+        /// The lesson's labels, and its references to other lessons' labels,
+        /// resolved when the page is written (`CourseLabels`).
+        var labels: [LabelTarget]?
+        var external: [ProseLinks.External]?
     }
 
     let directory: URL

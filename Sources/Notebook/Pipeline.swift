@@ -28,6 +28,12 @@ public final class Pipeline {
         public var cached: Bool
         /// The lesson could not be read or parsed: its page is an error page.
         public var failedToLoad = false
+        /// What its figures, tables and equations are labelled, and its
+        /// references to labels of other lessons, not yet resolved.
+        public var labels: [LabelTarget] = []
+        var external: [ProseLinks.External] = []
+        /// Whether references to other lessons wait to be resolved (`resolveReferences`).
+        public var waitsForCourse: Bool { !external.isEmpty }
     }
 
     let options: Options
@@ -149,7 +155,8 @@ public final class Pipeline {
         if let (entry, origin) = cache?.lookupWithOrigin(path: path, key: key), !render || entry.html != nil {
             return Outcome(path: path, report: entry.report.served(from: origin), html: entry.html,
                            description: source.frontMatter.description,
-                           warnings: entry.warnings, diagnostics: entry.diagnostics ?? [], cached: true)
+                           warnings: entry.warnings, diagnostics: entry.diagnostics ?? [], cached: true,
+                           labels: entry.labels ?? [], external: entry.external ?? [])
         }
         let parsed: ParsedLesson
         do { parsed = try ParseStage().run(source) } catch { return failed(url, path, error) }
@@ -158,10 +165,14 @@ public final class Pipeline {
         var stage = ExecuteStage(projectRoot: root, cache: cache)
         stage.blocks = cache.map { BlockStore(directory: $0.directory.appendingPathComponent("blocks"), remote: $0.remote) }
         stage.context = pageContext
-        let lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
+        var lesson = stage.run(source, parsed: parsed, tree: tree, cells: cells)
+        // Labels and citations need the blocks' outputs (restored or fresh) and the bibliography.
+        let (bibliography, bibliographyErrors, bibliographyFiles) = Bibliography.load(for: source, root: root)
+        lesson.diagnostics += bibliographyErrors
+        ReferenceStage(bibliography: bibliography).run(&lesson)
         var warnings: [Diagnostic] = []
         var html: String?
-        var inputs = lesson.inputs
+        var inputs = lesson.inputs + bibliographyFiles
         if render {
             let math = MathRenderer.render(lesson.formulas, file: path)
             let stage = RenderStage(unsafe: options.unsafe, builtins: builtins, projectRoot: root)
@@ -173,11 +184,14 @@ public final class Pipeline {
         var report = LessonReport(lesson)
         if let cache { report.cache?.memos = cache.tally.use.memos }
         let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
+            + lesson.diagnostics.filter { $0.severity == .error }
+        let labels = lesson.prose.labels.targets, external = lesson.prose.external
         cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: inputs), html: html,
                                                 report: report, warnings: warnings.map(\.rendered),
-                                                diagnostics: errors))
+                                                diagnostics: errors, labels: labels, external: external))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
-                       warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
+                       warnings: warnings.map(\.rendered), diagnostics: errors, cached: false,
+                       labels: labels, external: external)
     }
 
     /// The lesson's cache: one per lesson run, so its tally is the lesson's.
@@ -263,8 +277,7 @@ public final class Pipeline {
         let running = Set(urls.map(\.standardizedFileURL))
         let run = course.indices.filter { running.contains(course[$0].standardizedFileURL) }
         var failure: Error?
-        let outcomes = Pipeline.concurrently(run, jobs: jobs, { runner(course[$0]) }) { k, o in
-            let i = run[k]
+        func write(_ o: Outcome, _ i: Int) {
             let target = out.appendingPathComponent(names[i])
             // A lesson that did not load still gets a page: the index links to
             // it, and an older page must not stay behind looking current.
@@ -274,6 +287,14 @@ public final class Pipeline {
                 course: site, position: i)
             do { progress(o, target, try AtomicFile.writeIfChanged(Array(page.utf8), to: target)) } catch { failure = failure ?? error }
         }
+        // A page that refers to another lesson's labels waits until every
+        // lesson has run, so the numbers it shows are this run's.
+        var outcomes = Pipeline.concurrently(run, jobs: jobs, { runner(course[$0]) }) { k, o in
+            if !o.waitsForCourse { write(o, run[k]) }
+        }
+        let waiting = outcomes.indices.filter { outcomes[$0].waitsForCourse }
+        outcomes = resolveReferences(outcomes, of: run.map { course[$0] }, course: course)
+        for k in waiting { write(outcomes[k], run[k]) }
         if let failure { throw failure }
         var entries: [IndexPage.Entry] = []
         for (i, url) in course.enumerated() {
@@ -287,6 +308,51 @@ public final class Pipeline {
         }
         try AtomicFile.writeIfChanged(Array(IndexPage.html(entries, course: site).utf8), to: out.appendingPathComponent("index.html"))
         return outcomes
+    }
+
+    /// `outcomes` of `urls` (as `run` gave them) with their references to
+    /// other lessons' labels resolved against the course (`course`: every
+    /// lesson beside them, by default): a link, or an error in the report.
+    public func resolveReferences(_ outcomes: [Outcome], of urls: [URL], course: [URL]? = nil) -> [Outcome] {
+        guard outcomes.contains(where: \.waitsForCourse) else { return outcomes }
+        var ran: [String: Outcome] = [:]
+        for o in outcomes { ran[o.path] = o }
+        let wanted = Set(outcomes.flatMap { $0.external.map(\.label) })
+        let labels = courseLabels(course ?? Pipeline.course(of: urls), ran: ran, wanted: wanted)
+        return outcomes.map(labels.finish)
+    }
+
+    /// Every lesson's labels: from this run, else from the lesson's cached
+    /// run, else, for a lesson whose source mentions a wanted label, from
+    /// running it (its blocks are mostly restored from their snapshots).
+    func courseLabels(_ course: [URL], ran: [String: Outcome], wanted: Set<String>) -> CourseLabels {
+        let names = (try? Pipeline.pageNames(course)) ?? course.map { $0.deletingPathExtension().lastPathComponent + ".html" }
+        var lessons: [CourseLabels.Lesson] = []
+        for (i, url) in course.enumerated() {
+            let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+            let path = Pipeline.displayPath(url, root: root)
+            var targets: [LabelTarget] = []
+            if let o = ran[path] {
+                targets = o.labels
+            } else if let cached = cachedLabels(url) {
+                targets = cached
+            } else if let text = try? String(contentsOf: url, encoding: .utf8), wanted.contains(where: text.contains) {
+                targets = run(url, render: false).labels
+            }
+            lessons.append(.init(path: path, page: names[i], number: CourseLabels.number(of: url, position: i), targets: targets))
+        }
+        return CourseLabels(lessons: lessons)
+    }
+
+    /// A lesson's labels from its cached run (a page or a check), if current.
+    func cachedLabels(_ url: URL) -> [LabelTarget]? {
+        guard options.useCache else { return nil }
+        let root = options.projectRoot ?? Pipeline.projectRoot(for: url)
+        let path = Pipeline.displayPath(url, root: root)
+        guard let source = try? load(url, path: path, root: root),
+              let entry = PageCache(directory: root.appendingPathComponent(".lectern-cache")).lookup(path: path, key: pageKey(source))
+        else { return nil }
+        return entry.labels
     }
 
     /// The course every page shows around its lesson: the name from the

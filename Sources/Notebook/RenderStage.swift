@@ -30,14 +30,27 @@ struct RenderStage {
         var definitions = 0
         /// Exercises (`> [!EXERCISE]`) are numbered per lesson, as figures are.
         var exercises = 0
+        /// Labelled display formulas by index: their anchor and number.
+        var equations: [Int: LabelTarget] = [:]
+        /// Citations: year labels, and the id of each work's first citation.
+        var years: [String: String] = [:]
+        var citationIDs: [String: String] = [:]
+        var referencesDone = false
     }
 
     func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic], embedded: [URL]) {
         let state = State()
         state.math = math
         numberFootnotes(lesson.tree, state)
+        for (i, f) in lesson.formulas.enumerated() where f.display && f.used {
+            if let label = f.label, let t = lesson.prose.labels.byLabel[label], t.kind == .equation { state.equations[i] = t }
+        }
+        // Figures, tables and equations take their labels as ids: headings give way.
+        state.headingIDs.formUnion(lesson.prose.labels.targets.map(\.label))
+        state.years = ReferenceHTML.years(lesson.prose)
         var out = ""
         for child in lesson.tree.children { render(child, lesson, state, &out) }
+        if !state.referencesDone { out += references(lesson, state) }
         if state.definitions > 0 { out += "</ol>\n</section>\n" }
         return (out, state.warnings, state.embedded)
     }
@@ -46,6 +59,15 @@ struct RenderStage {
         func children() { for c in node.children { render(c, lesson, state, &out) } }
         switch node.kind {
         case .document, .other: children()
+        case let .citeGroup(index, _):
+            guard index < lesson.prose.groups.count else { break }
+            out += ReferenceHTML.group(lesson.prose.groups[index], lesson.prose, years: state.years,
+                                       text: { text($0, state) }, firstCitation: { key in
+                guard state.citationIDs[key] == nil else { return nil }
+                let id = "cite-" + ReferenceHTML.anchor(key).dropFirst(4)
+                state.citationIDs[key] = id
+                return id
+            })
         case let .footnoteReference(label):
             let key = Self.footnoteKey(label)
             let n = state.footnotes[key] ?? 0
@@ -53,6 +75,8 @@ struct RenderStage {
             let id = first ? " id=\"fnref-\(n)\"" : ""
             out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(n)\"\(id)>\(n)</a></sup>"
         case let .footnoteDefinition(label):
+            // The References come before the footnotes, which cmark puts last.
+            if !state.referencesDone { out += references(lesson, state) }
             if state.definitions == 0 { out += "<section class=\"footnotes\">\n<ol>\n" }
             state.definitions += 1
             let n = state.footnotes[Self.footnoteKey(label)] ?? state.definitions
@@ -122,6 +146,13 @@ struct RenderStage {
             let alt = MathText.restore(node.plainText, formulas: lesson.formulas)
             out += "<img src=\"\(HTML.escape(src))\" alt=\"\(HTML.escape(alt))\"\(t)>"
         }
+    }
+
+    /// The References section, once, with an id no heading has taken.
+    private func references(_ lesson: LessonRun, _ state: State) -> String {
+        state.referencesDone = true
+        guard !lesson.prose.cited.isEmpty else { return "" }
+        return ReferenceHTML.section(lesson.prose, years: state.years, id: uniqueID("references", state), backLinks: state.citationIDs)
     }
 
     /// A heading's id: its slug, or if an earlier heading has that id, the
@@ -222,7 +253,13 @@ struct RenderStage {
             scalars.removeFirst()
             if c == MathProtector.open, let end = scalars.firstIndex(of: MathProtector.close),
                let i = Int(String(String.UnicodeScalarView(scalars[..<end]))), i < state.math.count {
-                out += HTML.escape(pending) + state.math[i]
+                out += HTML.escape(pending)
+                if let t = state.equations[i] {
+                    out += "<span class=\"equation\" id=\"\(HTML.escape(t.label))\">\(state.math[i])"
+                        + "<span class=\"equation-number\">(\(t.number))</span></span>"
+                } else {
+                    out += state.math[i]
+                }
                 pending = ""
                 scalars = scalars[scalars.index(after: end)...]
             } else {

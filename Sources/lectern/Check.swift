@@ -46,11 +46,18 @@ struct Check: ParsableCommand {
         let say: (String) -> Void = json == "-" ? { Terminal.error($0) } : { live.print($0) }
         var reports: [LessonReport] = []
         var fixedClaims = 0, changedFiles = 0
-        // Lessons run side by side; each one's lines print as it finishes.
-        let outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
+        // Lessons run side by side; each one's lines print as it finishes,
+        // or, if it refers to another lesson's labels, once all have run.
+        func report(_ o: Pipeline.Outcome) {
             Terminal.printWarnings(o)
             for line in CheckText.lines(strict ? o.report.strict() : o.report, show: show) { say(line) }
         }
+        var outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
+            if !o.waitsForCourse { report(o) }
+        }
+        let waiting = outcomes.indices.filter { outcomes[$0].waitsForCourse }
+        outcomes = pipeline.resolveReferences(outcomes, of: urls)
+        for k in waiting { report(outcomes[k]) }
         for (url, o) in zip(urls, outcomes) {
             let r = strict ? o.report.strict() : o.report
             reports.append(r)

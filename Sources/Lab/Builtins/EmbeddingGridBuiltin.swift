@@ -9,7 +9,7 @@ enum EmbeddingGridBuiltin {
     /// Wider grids make pictures no page can show whole.
     static let maxSize = 200
 
-    static let embedGrid = Builtin("embed_grid(images: tensor, points: tensor, size: int = none, title: string = none, caption: string = none, alt: string = none)",
+    static let embedGrid = Builtin("embed_grid(images: tensor, points: tensor, size: int = none, title: string = none, caption: string = none, alt: string = none, label: string = none)",
                                    "the images on a size×size grid, each in a cell near its 2-D position (one PNG)") { args, _ in
         let images = try args.value("images").flatMap { $0.datasetImages } ?? args.tensor("images")
         let loc = args.location("images")
@@ -57,6 +57,7 @@ enum EmbeddingGridBuiltin {
         let placed = cells.compactMap { $0 }.count
         return .object(FigureValue(content: .png(png, width: bitmap.width, height: bitmap.height, displayWidth: display),
                                    title: try args.optionalString("title"), caption: try args.optionalString("caption"),
-                                   alt: try FigureBuiltins.alt(args, else: "\(placed) images on a \(size)×\(size) grid laid out by their 2-D positions")))
+                                   alt: try FigureBuiltins.alt(args, else: "\(placed) images on a \(size)×\(size) grid laid out by their 2-D positions"),
+                                   label: try FigureBuiltins.label(args, "fig")))
     }
 }

@@ -3,7 +3,7 @@ import Tensors
 
 /// Figures and tables (section 6). Each takes `title=` and `caption=`; the
 /// page numbers figures and shows the caption under them. Figures also take
-/// `alt=` (format 1.1).
+/// `alt=`, and figures and tables `label=` (format 1.1).
 enum FigureBuiltins {
     static let all: [Builtin] = [plot, bar, scatter, image, grid, table]
 
@@ -21,7 +21,26 @@ enum FigureBuiltins {
     static func svgFigure(_ svg: String, _ args: Arguments, alt: String) throws -> Value {
         .object(FigureValue(content: .svg(svg), title: try args.optionalString("title"),
                             caption: try args.optionalString("caption"),
-                            alt: try self.alt(args, else: alt)))
+                            alt: try self.alt(args, else: alt), label: try label(args, "fig")))
+    }
+
+    /// `label="fig-NAME"` on a figure, `label="tbl-NAME"` on a table (format
+    /// 1.1, section 9.1): the name prose refers to as `@fig-NAME`. Checked
+    /// here, where the error can point at the argument; the page numbers it.
+    static func label(_ args: Arguments, _ prefix: String) throws -> String? {
+        guard let label = try args.optionalString("label") else { return nil }
+        let name = label.hasPrefix(prefix + "-") ? label.dropFirst(prefix.count + 1) : ""
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(isLabelCharacter) else {
+            let what = prefix == "fig" ? "a figure's" : "a table's"
+            throw LabError("\(what) label must be \"\(prefix)-NAME\", NAME of letters, digits and '-'; got \"\(label)\"",
+                           at: args.location("label"))
+        }
+        return label
+    }
+
+    /// Letters, digits and `-`: what a label's NAME may hold, in prose too.
+    static func isLabelCharacter(_ c: Unicode.Scalar) -> Bool {
+        c == "-" || ("0"..."9").contains(c) || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
     }
 
     /// What a screen reader says for the figure (format 1.1, section 9.3):
@@ -56,7 +75,7 @@ enum FigureBuiltins {
         return AxisSettings(scale: scale, limits: lo...hi)
     }
 
-    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, label: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
                               "a line plot of one or more series against x (rows of a matrix y are series); xscale=/yscale=\"log\" "
                               + "for log axes with ticks at powers of ten, xlim=/ylim=[low, high] to fix an axis's range; "
                               + "whole-number x gets whole-number ticks") { args, _ in
@@ -84,7 +103,7 @@ enum FigureBuiltins {
         return try svgFigure(p.svg(), args, alt: "line plot of \(ys.count) series")
     }
 
-    static let bar = Builtin("bar(labels: list, values, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, legend: list = none)",
+    static let bar = Builtin("bar(labels: list, values, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, label: string = none, legend: list = none)",
                              "a bar chart, one bar a label; several series (a record of name: values, a list of lists, "
                              + "or a matrix with one row a series) make grouped bars with a legend, named by the "
                              + "record's fields or legend=") { args, _ in
@@ -143,7 +162,7 @@ enum FigureBuiltins {
         }
     }
 
-    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+    static let scatter = Builtin("scatter(points: tensor, labels = none, names: list = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, label: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
                                  "an N×2 set of points, coloured by integer labels (names= names the classes); "
                                  + "xscale=/yscale=\"log\" and xlim=/ylim=[low, high] as in plot") { args, _ in
         let t = try args.tensor("points")
@@ -191,7 +210,7 @@ enum FigureBuiltins {
         return largest > 0 ? -largest...largest : -1...1
     }
 
-    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, symmetric: bool = false)",
+    static let image = Builtin("image(t: tensor, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, label: string = none, symmetric: bool = false)",
                                "a tensor shown as an image (grayscale, RGB, or through a colormap); values in [0, 1] show "
                                + "as they are (0 black, 1 white), others stretched from their min to their max; "
                                + "symmetric=true puts 0 at mid-grey and ±the largest |value| at the ends") { args, _ in
@@ -203,10 +222,10 @@ enum FigureBuiltins {
         let scale = try args.int("scale", default: max(1, min(8, 224 / max(b.width, 1))), min: 1, max: 32)
         return .object(FigureValue(content: .png(png, width: b.width, height: b.height, displayWidth: b.width * scale),
                                    title: try args.optionalString("title"), caption: try args.optionalString("caption"),
-                                   alt: try alt(args, else: "image of \(b.width)×\(b.height) pixels")))
+                                   alt: try alt(args, else: "image of \(b.width)×\(b.height) pixels"), label: try label(args, "fig")))
     }
 
-    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, symmetric: bool = false)",
+    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, label: string = none, symmetric: bool = false)",
                               "several images in rows and columns, with optional labels; each image is scaled on its "
                               + "own as image() scales one (symmetric=true: 0 at mid-grey, ±its largest |value| at the ends)") { args, _ in
         let loc = args.location("images")
@@ -234,8 +253,9 @@ enum FigureBuiltins {
         return try svgFigure(g.svg(), args, alt: "grid of \(tiles.count) images")
     }
 
-    static let table = Builtin("table(data = none, title: string = none, caption: string = none, **)",
-                               "a table from a record, a list of records, or named columns") { args, _ in
+    static let table = Builtin("table(data = none, title: string = none, caption: string = none, label: string = none, **)",
+                               "a table from a record, a list of records, or named columns; a table (summary(net)'s too) "
+                               + "given as data is shown again with the title=, caption= and label= given") { args, _ in
         var columns: [String] = []
         var rows: [[Value]] = []
         func fromColumns(_ cols: [(String, Value, SourceLocation)]) throws {
@@ -272,7 +292,14 @@ enum FigureBuiltins {
                 return columns.map { r[$0] ?? .string("") }
             }
         case let .object(o)? where { if case .table = o.display { return true }; return false }():
-            return .object(o)
+            guard case var .table(t) = o.display, args.has("title") || args.has("caption") || args.has("label") else { return .object(o) }
+            // A new table with the same rows and fields: summary(net) takes no label= of its own.
+            t.title = try args.optionalString("title") ?? t.title
+            t.caption = try args.optionalString("caption") ?? t.caption
+            t.label = try label(args, "tbl")
+            let known = Set(t.fieldNames)
+            for n in o.fieldNames where !known.contains(n) { if let v = o.field(n) { t.extraFields.fields.append((n, v)) } }
+            return .object(t)
         default:
             throw args.fail("data", "a record, a list of records, or columns")
         }
@@ -283,6 +310,6 @@ enum FigureBuiltins {
             }
         }
         return .object(TableValue(columns: columns, rows: cells, title: try args.optionalString("title"),
-                                  caption: try args.optionalString("caption")))
+                                  caption: try args.optionalString("caption"), label: try label(args, "tbl")))
     }
 }

@@ -5,7 +5,7 @@ import Figures
 enum FigureRowBuiltin {
     static let all: [Builtin] = [row]
 
-    static let row = Builtin("row(*figures, title: string = none, caption: string = none, alt: string = none)",
+    static let row = Builtin("row(*figures, title: string = none, caption: string = none, alt: string = none, label: string = none)",
                              "figures side by side as one figure (one number, one caption), wrapping to one a line "
                              + "on a narrow screen; a single list of figures works too; each figure keeps its own "
                              + "title, and an image's title and caption show under it") { args, _ in
@@ -33,6 +33,6 @@ enum FigureRowBuiltin {
         let row = FigureRow(items: items, captions: captions, label: title.map { $0 + ", " + label } ?? label, title: title)
         try args.run(at: nil) { try row.validate() }
         return .object(FigureValue(content: .svg(row.html()), title: title, caption: try args.optionalString("caption"),
-                                   alt: try FigureBuiltins.alt(args, else: label)))
+                                   alt: try FigureBuiltins.alt(args, else: label), label: try FigureBuiltins.label(args, "fig")))
     }
 }

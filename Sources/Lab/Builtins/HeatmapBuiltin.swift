@@ -12,7 +12,7 @@ import Tensors
 /// to maximum unless `range=` fixes it (e.g. [0, 1] for probabilities).
 enum HeatmapBuiltin {
     static let heatmap = Builtin(
-        "heatmap(map: tensor, over: tensor = none, cmap: string = \"viridis\", alpha: number = 0.6, range: list = none, upsample: string = \"nearest\", legend: string = none, labels = none, cols: int = none, scale: int = none, classes = none, title: string = none, caption: string = none, alt: string = none)",
+        "heatmap(map: tensor, over: tensor = none, cmap: string = \"viridis\", alpha: number = 0.6, range: list = none, upsample: string = \"nearest\", legend: string = none, labels = none, cols: int = none, scale: int = none, classes = none, title: string = none, caption: string = none, alt: string = none, label: string = none)",
         "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given; "
             + "classes= draws a map of class numbers in the categorical palette with a key"
     ) { args, _ in

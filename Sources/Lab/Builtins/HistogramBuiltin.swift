@@ -6,7 +6,7 @@ import Tensors
 enum HistogramBuiltin {
     static let all: [Builtin] = [histogram]
 
-    static let histogram = Builtin("histogram(x: tensor, bins = 10, range = none, density: bool = false, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none)",
+    static let histogram = Builtin("histogram(x: tensor, bins = 10, range = none, density: bool = false, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, label: string = none)",
                                    "a histogram of all of x's values: bins= equal-width bins over range=[low, high] (by "
                                    + "default from the smallest value to the largest), or a list of edges; each bin holds "
                                    + "[left, right) and the last also its right edge; values outside the range and "

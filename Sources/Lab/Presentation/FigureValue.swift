@@ -15,12 +15,17 @@ public struct FigureValue: LabObject {
     public var caption: String?
     /// Alternative text for readers who cannot see the image.
     public var alt: String
+    /// `label="fig-NAME"` (format 1.1, section 9.1): what prose refers to as
+    /// `@fig-NAME`. Stored values do not carry it (ValueCodec is part of the
+    /// engine fingerprint); block snapshots keep it beside each output.
+    public var label: String?
 
-    public init(content: Content, title: String? = nil, caption: String? = nil, alt: String) {
+    public init(content: Content, title: String? = nil, caption: String? = nil, alt: String, label: String? = nil) {
         self.content = content
         self.title = title
         self.caption = caption
         self.alt = alt
+        self.label = label
     }
 
     public var typeName: String { "figure" }
@@ -63,15 +68,18 @@ public struct TableValue: LabObject {
     public var footer: [Cell]?
     /// Fields reachable as `t.name` (a summary's `.params`, ...).
     var extraFields: Record
+    /// `label="tbl-NAME"` (format 1.1, section 9.1), kept as a figure's is.
+    public var label: String?
 
     public init(columns: [String], rows: [[Cell]], title: String? = nil, caption: String? = nil,
-                footer: [Cell]? = nil, extraFields: Record = Record()) {
+                footer: [Cell]? = nil, extraFields: Record = Record(), label: String? = nil) {
         self.columns = columns
         self.rows = rows
         self.title = title
         self.caption = caption
         self.footer = footer
         self.extraFields = extraFields
+        self.label = label
     }
 
     public var typeName: String { "table" }

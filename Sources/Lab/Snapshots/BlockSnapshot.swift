@@ -92,7 +92,8 @@ extension Session {
             // file it read changed), and what reads the name must see that.
             var version = key + ":" + UUID().uuidString
             if let v = environment[name] {
-                if storable, let bytes = ValueCodec.encode(v),
+                // A label would not survive ValueCodec (see `holdsLabel`): such a block runs again each time.
+                if storable, !v.holdsLabel, let bytes = ValueCodec.encode(v),
                    size + bytes.count <= BlockSnapshot.maxBytes || run.seconds >= BlockSnapshot.slowBlock {
                     let value = StoredValue(bytes: bytes)
                     bound.append((name, value))
@@ -145,8 +146,14 @@ extension BlockSnapshot {
         for o in run.outputs {
             switch o {
             case let .text(t, caption): w.tag("t"); w.string(t); w.optional(caption)
-            case let .figure(f): w.tag("f"); guard ValueCodec.write(.object(f), &w) else { return nil }
-            case let .table(t): w.tag("b"); guard ValueCodec.write(.object(t), &w) else { return nil }
+            // A label travels beside its figure or table: ValueCodec, inside
+            // the engine fingerprint, has no place for it.
+            case let .figure(f):
+                if let label = f.label { w.tag("F"); w.string(label) } else { w.tag("f") }
+                guard ValueCodec.write(.object(f), &w) else { return nil }
+            case let .table(t):
+                if let label = t.label { w.tag("B"); w.string(label) } else { w.tag("b") }
+                guard ValueCodec.write(.object(t), &w) else { return nil }
             }
         }
         w.count(run.outputLocations.count)
@@ -181,11 +188,15 @@ extension BlockSnapshot {
             case "t":
                 guard let t = r.string(), let caption = r.optional() else { return nil }
                 outputs.append(.text(t, caption: caption))
-            case "f":
-                guard case let .object(f as FigureValue)? = ValueCodec.read(&r, depth: 0) else { return nil }
+            case let tag where tag == "f" || tag == "F":
+                let label = tag == "F" ? r.string() : nil
+                guard tag == "f" || label != nil, case var .object(f as FigureValue)? = ValueCodec.read(&r, depth: 0) else { return nil }
+                f.label = label
                 outputs.append(.figure(f))
-            case "b":
-                guard case let .object(t as TableValue)? = ValueCodec.read(&r, depth: 0) else { return nil }
+            case let tag where tag == "b" || tag == "B":
+                let label = tag == "B" ? r.string() : nil
+                guard tag == "b" || label != nil, case var .object(t as TableValue)? = ValueCodec.read(&r, depth: 0) else { return nil }
+                t.label = label
                 outputs.append(.table(t))
             default: return nil
             }
@@ -272,5 +283,21 @@ struct StoredClaim: Codable {
                                  documented: documented, computed: computed, error: error)
         (result.fill, result.tolerance, result.warning) = (fill, tolerance, warning)
         return result
+    }
+}
+
+extension Value {
+    /// Whether a labelled figure or table (format 1.1, section 9.1) is in
+    /// the value. ValueCodec has no place for a label and changing it would
+    /// change the engine fingerprint (every memoized network), so a block
+    /// that binds one keeps no snapshot: it runs again, and figures are cheap.
+    var holdsLabel: Bool {
+        switch self {
+        case let .object(f as FigureValue): return f.label != nil
+        case let .object(t as TableValue): return t.label != nil
+        case let .list(items): return items.contains { $0.holdsLabel }
+        case let .record(r): return r.fields.contains { $0.value.holdsLabel }
+        default: return false
+        }
     }
 }

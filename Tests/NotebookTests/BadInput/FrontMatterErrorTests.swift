@@ -23,7 +23,7 @@ import Testing
 
     @Test func unknownKeyWithNothingClose() throws {
         let o = try Self.loadError("---\nauthor: Me\n---\n")
-        #expect(o.diagnostics.first?.message.contains("knows title, seed and description") == true)
+        #expect(o.diagnostics.first?.message.contains("knows title, seed, description and bibliography") == true)
     }
 
     @Test func missingClosingLine() throws {

@@ -95,6 +95,8 @@ public struct LessonReport: Codable, Sendable {
     public var shown: [Shown]?
     /// Errors outside blocks and claims (a lesson that failed to load); not in section 8's minimum, allowed by "more may be added".
     public var problems: [Diagnostic]?
+    /// Figures and tables without a caption (see `CaptionLint`); nil in a report from an older build.
+    public var warnings: [Warning]?
     public var passed: Int
     public var failed: Int
     public var errors: Int
@@ -136,6 +138,8 @@ public struct LessonReport: Codable, Sendable {
         let inlineErrors = run.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
         let others = inlineErrors + run.diagnostics.filter { $0.severity == .error }
         problems = others.isEmpty ? nil : others
+        let uncaptioned = CaptionLint.warnings(run)
+        warnings = uncaptioned.isEmpty ? nil : uncaptioned
         let t = run.tally
         passed = t.passed
         failed = t.failed

@@ -164,11 +164,12 @@ public final class Pipeline {
         }
         let report = LessonReport(lesson)
         let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
+        // `render` says what `check` says of figures without a caption, in the same WARN lines.
+        let said = warnings.map(\.rendered) + (render ? report.warningLines : [])
         cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: inputs), html: html,
-                                                report: report, warnings: warnings.map(\.rendered),
-                                                diagnostics: errors))
+                                                report: report, warnings: said, diagnostics: errors))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
-                       warnings: warnings.map(\.rendered), diagnostics: errors, cached: false)
+                       warnings: said, diagnostics: errors, cached: false)
     }
 
     /// Reads a lesson as a project file: one that is, or links to, a file

@@ -46,7 +46,8 @@ struct Check: ParsableCommand {
         var fixedClaims = 0, changedFiles = 0
         // Lessons run side by side; each one's lines print as it finishes.
         let outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
-            Terminal.printWarnings(o)
+            // A page cached by `render` carries its caption WARN lines, which the report below prints already.
+            Terminal.printWarnings(o, except: Set(o.report.warningLines))
             for line in CheckText.lines(strict ? o.report.strict() : o.report, show: show) { say(line) }
         }
         for (url, o) in zip(urls, outcomes) {
@@ -90,8 +91,8 @@ enum Terminal {
     }
 
     /// `check` reports errors in its ERROR lines; warnings go to standard error.
-    static func printWarnings(_ o: Pipeline.Outcome) {
-        for w in o.warnings { error(w) }
+    static func printWarnings(_ o: Pipeline.Outcome, except said: Set<String> = []) {
+        for w in o.warnings where !said.contains(w) { error(w) }
     }
 
     static func error(_ line: String, terminator: String = "\n") {

@@ -28,8 +28,14 @@ enum CaptionLint {
                 guard (caption ?? "").allSatisfy(\.isWhitespace), i < b.run.outputLocations.count else { continue }
                 let at = b.run.outputLocations[i]
                 let row = at.line - b.origin.firstLine
-                let text = lines.indices.contains(row) ? String(lines[row]).trimmingCharacters(in: .whitespaces) : ""
-                out.append(LessonReport.Warning(line: at.line, column: at.column, source: shortened(text),
+                let line = lines.indices.contains(row) ? Array(lines[row]) : []
+                // A call is located at its '('; the warning points at the name before it.
+                var column = at.column
+                while column > 1, column - 2 < line.count, line[column - 2].isLetter || line[column - 2].isNumber || line[column - 2] == "_" {
+                    column -= 1
+                }
+                let text = String(line).trimmingCharacters(in: .whitespaces)
+                out.append(LessonReport.Warning(line: at.line, column: column, source: shortened(text),
                                                 message: "\(what) has no caption; add caption=\"...\" saying what the reader should see in it"))
             }
         }

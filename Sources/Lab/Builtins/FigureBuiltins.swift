@@ -276,7 +276,7 @@ enum FigureBuiltins {
         }
         let (cols, colHeaders, rowHeaders) = try headers(args, defaultColumns: min(tiles.count, 10))
         // Without scale= a tile starts near 96 pixels and shrinks only to fit the page.
-        let scale = try args.int("scale", default: max(1, min(24, 96 / max(tiles[0].width, 1))), min: 1, max: 16)
+        let scale = try args.int("scale", default: max(1, min(24, 96 / max(tiles[0].width, 1))), min: 1, max: 32)
         var g = ImageGrid(tiles: tiles, columns: cols, labels: names, title: try args.optionalString("title"), tileScale: scale)
         try arrange(&g, args, cols: colHeaders, rows: rowHeaders)
         try args.run(at: nil) { try g.validate() }

@@ -27,7 +27,13 @@ public struct ColorLegend: Sendable {
     func width(height: Double) -> Double {
         let labels = tickLabels(height: height).map { TextMetrics.width($0.1, size: Self.tickSize) }.max() ?? 0
         let factorW = factorText.map { TextMetrics.width($0, size: Self.tickSize) - Self.barWidth - 8 } ?? 0
-        return Self.barWidth + 8 + max(labels, factorW) + (label?.isEmpty == false ? 24 : 0)
+        let lines = labelLines(height: height).count
+        return Self.barWidth + 8 + max(labels, factorW) + (lines == 0 ? 0 : 8 + 16 * Double(lines))
+    }
+
+    func labelLines(height: Double) -> [String] {
+        guard let label, !label.isEmpty else { return [] }
+        return TextMetrics.wrap(label, maxWidth: max(height, 60), size: 13, maxLines: 2)
     }
 
     public func svg() -> String {
@@ -72,9 +78,11 @@ public struct ColorLegend: Sendable {
         if let factorText {
             c.text(factorText, x: x, y: y - 9, size: Self.tickSize, anchor: .start, fill: SVGCanvas.mutedInk)
         }
-        if let label, !label.isEmpty {
-            let text = TextMetrics.truncate(label, maxWidth: height, size: 13)
-            c.text(text, x: x + width(height: height) - 8, y: y + height / 2, size: 13, rotate: -90)
+        // The label turns along the bar and wraps onto a second line rather than lose words.
+        let lines = labelLines(height: height)
+        for (i, line) in lines.enumerated() {
+            let lx = x + width(height: height) - 8 - 16 * Double(lines.count - 1 - i)
+            c.text(line, x: lx, y: y + height / 2, size: 13, rotate: -90)
         }
     }
 

@@ -60,7 +60,8 @@ public struct ConfusionMatrix: Sendable {
             return row.map { total > 0 ? $0 / total : 0 }
         }
         let shade = rowShare ? shares : counts
-        let upper = shade.joined().max() ?? 1
+        // Shares run to 1 (a class always right); counts to the largest.
+        let upper = rowShare ? 1 : (shade.joined().max() ?? 1)
         let legend = ColorLegend(cmap: cmap, lower: 0, upper: upper > 0 ? upper : 1,
                                  label: rowShare ? "share of the true class" : "count")
         let gridSize = Double(n) * cell

@@ -49,6 +49,9 @@ public struct ImageGrid: Sendable {
     public static let columnWidth = 700.0
     /// Tiles are not shrunk below this many pixels to fit.
     static let minTile = 36.0
+    /// The widest a figure is shown at full size on a wide screen, out of
+    /// the column (narrower screens scroll it).
+    static let pageWidth = 860.0
 
     /// Throws what `svg()` would otherwise draw as a placeholder.
     public func validate() throws(FigureError) {
@@ -107,7 +110,8 @@ public struct ImageGrid: Sendable {
         guard let rowHeaders else { return 0 }
         let widest = rowHeaders.flatMap { TextMetrics.wrap($0, maxWidth: Self.maxRowHeaderWidth, size: Self.headerSize, maxLines: 3) }
             .map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0
-        return widest + 10
+        // Headers are bold, about a tenth wider than the metrics' regular face.
+        return widest * 1.12 + 14
     }
 
     /// The scale and column count actually drawn: as given, or fitted to `fitWidth`.
@@ -124,9 +128,14 @@ public struct ImageGrid: Sendable {
         }
         var scale = given
         while scale > 1, width(scale, cols) > fitWidth, tileSize.w * (scale - 1) >= Self.minTile { scale -= 1 }
-        // Still too wide: wrap to fewer columns, unless headers pin each tile's place.
-        if !hasHeaders {
-            while cols > 1, width(scale, cols) > fitWidth { cols -= 1 }
+        // Still too wide even for a page that lets it out of the column:
+        // wrap to fewer columns (unless headers pin each tile's place),
+        // preferring a divisor of the columns asked for, so 16 becomes 2 × 8.
+        if !hasHeaders, width(scale, cols) > Self.pageWidth {
+            var fits = cols
+            while fits > 1, width(scale, fits) > Self.pageWidth { fits -= 1 }
+            let divisor = (1...fits).last { cols % $0 == 0 } ?? 1
+            cols = divisor * 2 > fits ? divisor : fits
         }
         return (scale, cols)
     }
@@ -143,7 +152,7 @@ public struct ImageGrid: Sendable {
         let shortLabels = self.shortLabels
         let labelW = shortLabels?.map { TextMetrics.width($0, size: Self.labelSize) }.max() ?? 0
         let headers = columnHeaders?.map { TextMetrics.wrap($0, maxWidth: max(tileW, Self.maxLabelWidth), size: Self.headerSize, maxLines: 2) }
-        let headerW = headers?.flatMap { $0 }.map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0
+        let headerW = (headers?.flatMap { $0 }.map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0) * 1.12
         let cellW = max(tileW, labelW, headers == nil ? 0 : min(headerW, Self.maxLabelWidth))
         let cellH = tileH + (shortLabels == nil ? 0 : 20)
         let gridW = Double(cols) * cellW + Double(cols - 1) * Self.gap

@@ -19,6 +19,8 @@ struct ErrataBox {
                         "<span class=\"mark\" aria-hidden=\"true\">[^<]*</span>"] {
             quote = quote.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
         }
+        // Quoted numbers are not claims of the page (nothing to focus, no tally, no tip to find).
+        quote = quote.replacingOccurrences(of: "class=\"claim ", with: "class=\"quoted ")
         let corrected = html.components(separatedBy: "class=\"claim erratum\"").count - 1
         count += corrected
         let first = count - corrected + 1
@@ -60,7 +62,7 @@ struct ErrataBox {
     aside.errata .errata-title{margin:.1rem 0;font-weight:700;color:var(--warn)}aside.errata p{margin:.3rem 0}
     aside.errata ul{margin:.3rem 0;padding-left:1.2rem}aside.errata li{margin:.3rem 0}
     aside.errata q{quotes:"“" "”"}aside.errata del{color:var(--bad)}aside.errata ins{text-decoration:none;color:var(--ok);font-weight:600}
-    aside.errata .claim{border-bottom:none;cursor:auto}aside.errata .erratum-link{text-decoration:none}
+    aside.errata .quoted{font-variant-numeric:tabular-nums}aside.errata .erratum-link{text-decoration:none}
 
     """
 }

@@ -6,7 +6,9 @@
 ///   column into the free space beside it (distill's `l-page`), by as much
 ///   as the figure wants (`--want`) and the window allows;
 /// - what still does not fit scrolls inside its `.figure-scroll`, the one
-///   place a figure may overflow (the browser test checks this on phones);
+///   place a figure may overflow (the browser test checks this on phones),
+///   with a shadow at the edge that has more (Lea Verou's scrolling
+///   shadows: backgrounds that scroll with the content cover them at the ends);
 /// - clicking a figure, or Space on its focused toggle, shows it enlarged
 ///   over the page: a visually hidden checkbox, so no script is needed.
 enum FigureCSS {
@@ -14,6 +16,7 @@ enum FigureCSS {
 
     .figure-scroll{display:block;max-width:100%;overflow-x:auto;overflow-y:hidden;cursor:zoom-in;-webkit-overflow-scrolling:touch}
     div.figure-scroll{cursor:auto}
+    @media (max-width:47rem){.figure-scroll{background:linear-gradient(to right,var(--paper) 30%,transparent) left/1.5rem 100% no-repeat local,linear-gradient(to left,var(--paper) 30%,transparent) right/1.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),transparent) left/.7rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),transparent) right/.7rem 100% no-repeat scroll}}
     input.zoom{position:absolute;width:1px;height:1px;margin:0;opacity:0;pointer-events:none}
     figure.output.figure{position:relative}
     input.zoom:focus-visible+.figure-scroll{outline:2px solid var(--accent);outline-offset:2px;border-radius:4px}

@@ -86,7 +86,7 @@ import Lab
         let h1 = try #require(page.range(of: "</h1>"))
         #expect(h1.upperBound <= box.lowerBound && box.lowerBound < page.range(of: "<section class=\"cell")!.lowerBound)
         #expect(page.contains("This lesson corrects one number from its sources"))
-        #expect(page.contains("<q>The slide says <span class=\"claim erratum\"><del>5</del> <ins>4</ins></span>, which it is not.</q>"))
+        #expect(page.contains("<q>The slide says <span class=\"quoted erratum\"><del>5</del> <ins>4</ins></span>, which it is not.</q>"))
         #expect(page.contains("id=\"erratum-1\""))
         #expect(page.components(separatedBy: "id=\"erratum-1\"").count == 2, "the quote repeats no id")
     }

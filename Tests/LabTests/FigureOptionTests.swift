@@ -104,10 +104,13 @@ import Tensors
     }
 
     @Test func gridsWithoutAScaleFitThePage() throws {
-        // 32 filters of 3×3 in 16 columns: tiles shrink (not below 36 px) so the grid fits a 700 px column.
+        // 32 filters of 3×3 in 16 columns: tiles shrink toward a 700 px column, not below 36 px, and the
+        // 16 columns stay while they fit a wide page (860 px); 40 columns wrap to a divisor that fits, 10.
         let svg = try #require(Self.svg("grid(rand([32, 3, 3]), cols=16)"))
         let width = try #require(svg.split(separator: "\"").dropFirst().first { $0.hasPrefix("0 0 ") }?.split(separator: " ")[2])
-        #expect(Double(width)! <= 700)
+        #expect(Double(width)! <= 860 && Double(width)! > 700)
+        #expect(svg.contains("in 16 columns"))
+        #expect(Self.svg("grid(rand([80, 3, 3]), cols=40)")?.contains("in 10 columns") == true)
         let fixed = try #require(Self.svg("grid(rand([32, 3, 3]), cols=16, scale=24)"))
         #expect(!fixed.contains("viewBox=\"0 0 \(width) "))
     }

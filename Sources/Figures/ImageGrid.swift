@@ -110,8 +110,8 @@ public struct ImageGrid: Sendable {
         guard let rowHeaders else { return 0 }
         let widest = rowHeaders.flatMap { TextMetrics.wrap($0, maxWidth: Self.maxRowHeaderWidth, size: Self.headerSize, maxLines: 3) }
             .map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0
-        // Headers are bold, about a tenth wider than the metrics' regular face.
-        return widest * 1.12 + 14
+        // Headers are bold, up to a quarter wider than the metrics' regular face (DejaVu Sans Bold).
+        return widest * 1.25 + 14
     }
 
     /// The scale and column count actually drawn: as given, or fitted to `fitWidth`.
@@ -152,7 +152,7 @@ public struct ImageGrid: Sendable {
         let shortLabels = self.shortLabels
         let labelW = shortLabels?.map { TextMetrics.width($0, size: Self.labelSize) }.max() ?? 0
         let headers = columnHeaders?.map { TextMetrics.wrap($0, maxWidth: max(tileW, Self.maxLabelWidth), size: Self.headerSize, maxLines: 2) }
-        let headerW = (headers?.flatMap { $0 }.map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0) * 1.12
+        let headerW = (headers?.flatMap { $0 }.map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0) * 1.25
         let cellW = max(tileW, labelW, headers == nil ? 0 : min(headerW, Self.maxLabelWidth))
         let cellH = tileH + (shortLabels == nil ? 0 : 20)
         let gridW = Double(cols) * cellW + Double(cols - 1) * Self.gap

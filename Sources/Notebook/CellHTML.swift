@@ -13,7 +13,8 @@ enum CellHTML {
             // A broken solution opens itself: the author must see its error box.
             out += "<details class=\"solution\"\(b.run.status == .ok ? "" : " open")><summary>Solution</summary>\n"
         }
-        var wide = ""
+        // The cell's extra class and style when a figure takes it out of the column.
+        var wide = (cls: "", style: "")
         let opening = out.count
         if b.attributes.echo {
             let source = "<pre class=\"source\"><code>\(lines(Highlighter.html(b.source, builtins: builtins)))</code></pre>\n"
@@ -29,7 +30,7 @@ enum CellHTML {
             // A figure wider than the column takes the cell out of the column with it.
             let widest = b.run.outputs.compactMap { o -> Double? in if case let .figure(f) = o { naturalWidth(f) } else { nil } }.max() ?? 0
             let want = (widest + cellPadding - columnWidth).rounded(.up)
-            if want > 0 { wide = " wide\" style=\"--want:\(Int(want))px" }
+            if want > 0 { wide = (" wide", " style=\"--want:\(Int(want))px\"") }
         }
         if !b.run.claims.isEmpty {
             out += "<ul class=\"checks\">\n"
@@ -37,7 +38,7 @@ enum CellHTML {
             out += "</ul>\n"
         }
         for d in b.run.diagnostics { out += errorBox(d) }
-        out.insert(contentsOf: "<section class=\"cell \(status)\(wide)\" id=\"\(HTML.escape(anchor))\">\n",
+        out.insert(contentsOf: "<section class=\"cell \(status)\(wide.cls)\"\(wide.style) id=\"\(HTML.escape(anchor))\">\n",
                    at: out.index(out.startIndex, offsetBy: opening))
         out += "</section>\n"
         if b.attributes.solution { out += "</details>\n" }

@@ -12,6 +12,8 @@ struct AxisScale {
     let high: Double
     let ticks: [Double]
     let isLog: Bool
+    /// The author's names for the ticks, if any.
+    private var names: [String]? = nil
 
     enum Padding {
         /// Lines and dots: a small margin at both ends.
@@ -30,6 +32,21 @@ struct AxisScale {
             throw FigureError("the \(name) values are too large to plot")
         }
         let wanted = max(3, Int(length / spacing) + 1)
+        if let given = settings.ticks, !given.isEmpty {
+            // The axis spans the data and every tick the author asked for.
+            let order = given.indices.sorted { given[$0] < given[$1] }
+            let sorted = order.map { given[$0] }
+            let plain = AxisSettings(scale: settings.scale, limits: settings.limits)
+            let span = try AxisScale(lower: min(lower, sorted[0]), upper: max(upper, sorted[sorted.count - 1]), length: length,
+                                     spacing: spacing, padding: padding, name: name, settings: plain, wholeNumbers: wholeNumbers)
+            (low, high, isLog) = (span.low, span.high, span.isLog)
+            let (a, b) = (min(span.low, span.high), max(span.low, span.high))
+            let slack = (b - a) * 1e-9
+            let kept = order.filter { given[$0] >= a - slack && given[$0] <= b + slack }
+            ticks = kept.map { given[$0] }
+            names = settings.tickLabels.map { labels in kept.map { labels[$0] } }
+            return
+        }
         if settings.isLog {
             (low, high, ticks) = try AxisScale.logarithmic(lower: lower, upper: upper, limits: settings.limits, wanted: wanted, name: name)
             isLog = true
@@ -134,6 +151,7 @@ struct AxisScale {
     }
 
     var labels: [String] {
+        if let names { return names }
         guard isLog else { return ticks.map { Decimals.typeset(NiceScale.label($0, step: step)) } }
         // 0.001 to 10000 read as written; beyond, every label is a power of ten.
         if ticks.allSatisfy({ $0 >= 1e-3 * (1 - 1e-9) && $0 <= 1e4 * (1 + 1e-9) }) {

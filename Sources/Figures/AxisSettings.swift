@@ -8,10 +8,17 @@ public struct AxisSettings: Sendable, Equatable {
     public var scale: Scale
     /// The axis spans exactly these values; data outside is not drawn.
     public var limits: ClosedRange<Double>?
+    /// Ticks where the author put them (angles at multiples of 90), in
+    /// place of the automatic 1-2-5 ones; `tickLabels`, when given, names
+    /// each (layers by name rather than by number).
+    public var ticks: [Double]?
+    public var tickLabels: [String]?
 
-    public init(scale: Scale = .linear, limits: ClosedRange<Double>? = nil) {
+    public init(scale: Scale = .linear, limits: ClosedRange<Double>? = nil, ticks: [Double]? = nil, tickLabels: [String]? = nil) {
         self.scale = scale
         self.limits = limits
+        self.ticks = ticks
+        self.tickLabels = tickLabels
     }
 
     public static let automatic = AxisSettings()
@@ -30,6 +37,13 @@ public struct AxisSettings: Sendable, Equatable {
                 throw FigureError("\(name)lim must be above 0 on a log scale (\(name)scale=\"log\"), got "
                                   + "\(Decimals.short(limits.lowerBound)) to \(Decimals.short(limits.upperBound))")
             }
+        }
+        if let ticks {
+            guard !ticks.isEmpty, ticks.allSatisfy(\.isFinite) else { throw FigureError("\(name)ticks must be finite numbers") }
+            if let tickLabels, tickLabels.count != ticks.count {
+                throw FigureError("\(Plural.count(ticks.count, "\(name) tick")) but \(Plural.count(tickLabels.count, "tick label"))")
+            }
+            if isLog, ticks.contains(where: { $0 <= 0 }) { throw FigureError("\(name)ticks must be above 0 on a log scale") }
         }
         guard isLog else { return }
         let bad = values.filter { $0.isFinite && $0 <= 0 }

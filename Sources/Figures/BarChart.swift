@@ -92,7 +92,7 @@ public struct BarChart: Sendable {
         let zero = frame.py(0)
         let barWidth = min(frame.slotWidth * 0.7, 90)
         let texts = values.map { $0.isFinite ? Decimals.typeset(Decimals.short($0)) : "n/a" }
-        let valueSize = 11.5
+        let valueSize = 12.0
         let showValues = texts.allSatisfy { TextMetrics.width($0, size: valueSize) <= frame.slotWidth - 2 }
         for (i, v) in values.enumerated() {
             let cx = frame.categoryCenter(i)
@@ -129,7 +129,7 @@ public struct BarChart: Sendable {
         let zero = frame.py(0)
         let groupWidth = min(frame.slotWidth * 0.8, 90 * Double(series.count))
         let barWidth = groupWidth / Double(series.count)
-        let valueSize = 10.5
+        let valueSize = 11.0
         let texts = series.map { $0.map { $0.isFinite ? Decimals.typeset(Decimals.short($0)) : "n/a" } }
         let showValues = texts.allSatisfy { $0.allSatisfy { TextMetrics.width($0, size: valueSize) <= barWidth + 2 } }
         for (j, values) in series.enumerated() {

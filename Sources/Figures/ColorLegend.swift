@@ -1,3 +1,5 @@
+import Foundation
+
 /// A colour bar: which colour stands for which value in a heatmap or a
 /// colour-mapped image. Use it standalone (`svg()`) or attach it to an
 /// `ImageGrid`, which draws it to the right of the tiles.
@@ -24,15 +26,23 @@ public struct ColorLegend: Sendable {
     /// Room it needs to the right of where a bar of `height` starts.
     func width(height: Double) -> Double {
         let labels = tickLabels(height: height).map { TextMetrics.width($0.1, size: Self.tickSize) }.max() ?? 0
-        return Self.barWidth + 8 + labels + (label?.isEmpty == false ? 24 : 0)
+        let factorW = factorText.map { TextMetrics.width($0, size: Self.tickSize) - Self.barWidth - 8 } ?? 0
+        let lines = labelLines(height: height).count
+        return Self.barWidth + 8 + max(labels, factorW) + (lines == 0 ? 0 : 8 + 16 * Double(lines))
+    }
+
+    func labelLines(height: Double) -> [String] {
+        guard let label, !label.isEmpty else { return [] }
+        return TextMetrics.wrap(label, maxWidth: max(height, 60), size: 13, maxLines: 2)
     }
 
     public func svg() -> String {
         let barHeight = Double(min(max(length, 60), 2000))
         let pad = 10.0
-        var c = SVGCanvas(width: width(height: barHeight) + 2 * pad, height: barHeight + 2 * pad + 8)
+        let above = factorText == nil ? 0.0 : 18
+        var c = SVGCanvas(width: width(height: barHeight) + 2 * pad, height: barHeight + 2 * pad + 8 + above)
         do {
-            try draw(&c, x: pad, y: pad + 4, height: barHeight)
+            try draw(&c, x: pad, y: pad + 4 + above, height: barHeight)
         } catch {
             return SVGCanvas.placeholder(width: 240, height: 120, kind: "Colour bar", message: error.message)
         }
@@ -65,22 +75,51 @@ public struct ColorLegend: Sendable {
             c.text(Decimals.typeset(text), x: x + Self.barWidth + 7, y: ty, size: Self.tickSize, anchor: .start,
                    fill: SVGCanvas.mutedInk)
         }
-        if let label, !label.isEmpty {
-            let text = TextMetrics.truncate(label, maxWidth: height, size: 13)
-            c.text(text, x: x + width(height: height) - 8, y: y + height / 2, size: 13, rotate: -90)
+        if let factorText {
+            c.text(factorText, x: x, y: y - 9, size: Self.tickSize, anchor: .start, fill: SVGCanvas.mutedInk)
+        }
+        // The label turns along the bar and wraps onto a second line rather than lose words.
+        let lines = labelLines(height: height)
+        for (i, line) in lines.enumerated() {
+            let lx = x + width(height: height) - 8 - 16 * Double(lines.count - 1 - i)
+            c.text(line, x: lx, y: y + height / 2, size: 13, rotate: -90)
         }
     }
 
-    /// Nice ticks inside the range, or just the two ends when none fit.
-    private func tickLabels(height: Double) -> [(Double, String)] {
+    /// 3 to 5 round ticks inside the range (never the bare ends written
+    /// out as "7.3e-5"): the coarsest 1-2-5 step that puts at least three
+    /// inside. Values far from 1 are written as multiples of a power of
+    /// ten that `factor` names above the bar.
+    func tickLabels(height: Double) -> [(Double, String)] {
         guard lower.isFinite, upper.isFinite else { return [] }
         let (lo, hi) = (min(lower, upper), max(lower, upper))
-        if lo == hi { return [(lo, Decimals.short(lo))] }
-        let all = NiceScale.ticks(lower: lo, upper: hi, maxCount: max(2, Int(height / 28)))
-        let step = NiceScale.step(of: all)
+        let power = factor.map { pow(10, Double($0)) } ?? 1
+        if lo == hi { return [(lo, Decimals.short(lo / power))] }
         let slack = (hi - lo) * 1e-9
-        let inside = all.filter { $0 >= lo - slack && $0 <= hi + slack }
-        if inside.count >= 2 { return inside.map { ($0, NiceScale.label($0, step: step)) } }
-        return [(lo, Decimals.short(lo)), (hi, Decimals.short(hi))]
+        var best: [Double] = []
+        for count in 2...12 {
+            let inside = NiceScale.ticks(lower: lo, upper: hi, maxCount: count).filter { $0 >= lo - slack && $0 <= hi + slack }
+            if inside.count > 5 { break }
+            best = inside
+            if inside.count >= 3 { break }
+        }
+        if best.count < 2 { best = [lo, hi] }
+        let step = NiceScale.step(of: best) / power
+        return best.map { ($0, NiceScale.label($0 / power, step: step)) }
+    }
+
+    /// The power of ten the tick labels are written in, when the values are
+    /// too small or too large to read as plain numbers (below 0.01, or 10^5
+    /// and above); nil otherwise.
+    var factor: Int? {
+        let largest = max(abs(lower), abs(upper))
+        guard largest.isFinite, largest > 0 else { return nil }
+        let e = Int(floor(log10(largest)))
+        return e < -2 || e >= 5 ? e : nil
+    }
+
+    /// "×10⁻⁵": the factor's caption, drawn above the bar.
+    var factorText: String? {
+        factor.map { "×" + AxisScale.power(pow(10, Double($0))) }
     }
 }

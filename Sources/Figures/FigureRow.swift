@@ -44,12 +44,15 @@ public struct FigureRow: Sendable {
     public func html() -> String {
         var out = ""
         if let title, !title.isEmpty {
-            out += "<div style=\"font:600 15px/1.4 system-ui,sans-serif;margin-bottom:.4rem\">\(SVGCanvas.escape(title))</div>\n"
+            out += "<span style=\"display:block;font:600 15px/1.4 system-ui,sans-serif;margin-bottom:.4rem\">\(SVGCanvas.escape(title))</span>\n"
         }
-        out += "<div class=\"figure-row\" role=\"group\" aria-label=\"\(SVGCanvas.escape(label))\" "
+        // Spans, not divs: the page may wrap the row in a <label> (click to enlarge), which holds phrasing content.
+        out += "<span class=\"figure-row\" role=\"group\" aria-label=\"\(SVGCanvas.escape(label))\" "
             + "style=\"display:flex;flex-wrap:wrap;gap:.8rem 1rem;justify-content:center;align-items:flex-start\">\n"
         for (item, caption) in zip(items, captions) {
-            out += "<div style=\"flex:1 1 0;min-width:min(100%,13rem);text-align:center\">"
+            // A cell keeps its figure's legible width, so the row wraps (or scrolls) before text shrinks.
+            let least = FigureRow.legibleWidth(item).map { "max(min(100%,13rem),\($0)px)" } ?? "min(100%,13rem)"
+            out += "<span style=\"display:block;flex:1 1 0;min-width:\(least);text-align:center\">"
             switch item {
             case let .svg(svg):
                 out += svg
@@ -60,11 +63,17 @@ public struct FigureRow: Sendable {
                     + "style=\"max-width:100%;height:auto\">"
             }
             if let caption, !caption.isEmpty {
-                out += "<div style=\"font:13px/1.4 system-ui,sans-serif;color:#57606a;margin-top:.2rem\">"
-                    + SVGCanvas.escape(caption) + "</div>"
+                out += "<span style=\"display:block;font:13px/1.4 system-ui,sans-serif;color:#57606a;margin-top:.2rem\">"
+                    + SVGCanvas.escape(caption) + "</span>"
             }
-            out += "</div>\n"
+            out += "</span>\n"
         }
-        return out + "</div>\n"
+        return out + "</span>\n"
+    }
+
+    /// The `min-width` an item's SVG carries (`SVGCanvas.legibleWidth`), if any.
+    static func legibleWidth(_ item: Item) -> Int? {
+        guard case let .svg(svg) = item, let r = svg.range(of: "min-width:") else { return nil }
+        return Int(Double(svg[r.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? 0)
     }
 }

@@ -18,8 +18,20 @@ public struct ImageGrid: Sendable {
     /// categories (the most probable class under an occluder).
     public var keyLegend: [(label: String, color: String)]?
 
+    /// Headers over the columns and beside the rows, for grids whose
+    /// position means something (a method a row, an image a column): one
+    /// name each instead of a label repeated under every tile.
+    public var rowHeaders: [String]?
+    public var columnHeaders: [String]?
+    /// When set, the tile scale is an upper bound: it shrinks (down to
+    /// tiles `minTile` pixels wide) until the grid is at most this wide, and
+    /// a grid without headers then wraps to fewer columns. Authors who give
+    /// a scale get exactly that scale.
+    public var fitWidth: Double?
+
     /// `tileScale` nil picks a scale that shows the largest tile at roughly
-    /// 100 pixels, so 3×3 filters and 224×224 photos both read well.
+    /// 100 pixels, so 3×3 filters and 224×224 photos both read well, and
+    /// fits the grid to a page's column.
     public init(tiles: [Bitmap], columns: Int = 0, labels: [String]? = nil, title: String? = nil,
                 tileScale: Int? = nil, colorLegend: ColorLegend? = nil) {
         self.tiles = tiles
@@ -29,7 +41,17 @@ public struct ImageGrid: Sendable {
         self.title = title
         let largest = tiles.map { max($0.width, $0.height) }.max() ?? 1
         self.tileScale = tileScale ?? min(24, max(1, 100 / max(1, largest)))
+        if tileScale == nil { fitWidth = ImageGrid.columnWidth }
     }
+
+    /// What fits a page's text column at full size (the page lets wider
+    /// figures out of the column, or scroll, rather than shrink their text).
+    public static let columnWidth = 700.0
+    /// Tiles are not shrunk below this many pixels to fit.
+    static let minTile = 36.0
+    /// The widest a figure is shown at full size on a wide screen, out of
+    /// the column (narrower screens scroll it).
+    static let pageWidth = 860.0
 
     /// Throws what `svg()` would otherwise draw as a placeholder.
     public func validate() throws(FigureError) {
@@ -39,6 +61,14 @@ public struct ImageGrid: Sendable {
         }
         if let bad = tiles.firstIndex(where: { !$0.isConsistent }) {
             throw FigureError("image \(bad) has pixel data that does not match its size")
+        }
+        let cols = layoutColumns
+        let rows = (tiles.count + cols - 1) / cols
+        if let columnHeaders, columnHeaders.count != cols {
+            throw FigureError("the image grid has \(Plural.count(cols, "column")) but \(Plural.count(columnHeaders.count, "column header"))")
+        }
+        if let rowHeaders, rowHeaders.count != rows {
+            throw FigureError("the image grid has \(Plural.count(rows, "row")) of \(cols) but \(Plural.count(rowHeaders.count, "row header"))")
         }
     }
 
@@ -50,34 +80,120 @@ public struct ImageGrid: Sendable {
         }
     }
 
-    static let gap = 8.0, pad = 10.0, labelSize = 12.0, titleSize = 15.0
-    static let maxLabelWidth = 140.0
+    static let gap = 8.0, pad = 10.0, labelSize = 12.0, titleSize = 15.0, headerSize = 13.0
+    static let maxLabelWidth = 140.0, maxRowHeaderWidth = 130.0
+    /// A colour bar shorter than this has no room for its 3 to 5 ticks.
+    static let minBarHeight = 110.0
+
+    private var hasHeaders: Bool { rowHeaders != nil || columnHeaders != nil }
+
+    private var requestedColumns: Int { columns > 0 ? min(columns, tiles.count) : Self.autoColumns(tiles.count) }
+
+    /// The largest tile, in image pixels.
+    private var tileSize: (w: Double, h: Double) {
+        (Double(tiles.map(\.width).max() ?? 1), Double(tiles.map(\.height).max() ?? 1))
+    }
+
+    private var shortLabels: [String]? {
+        labels?.map { TextMetrics.truncate($0, maxWidth: Self.maxLabelWidth, size: Self.labelSize) }
+    }
+
+    /// Room beside the tiles: the colour bar or key on the right, row headers on the left.
+    private func sideRoom(barHeight: Double) -> Double {
+        (colorLegend.map { $0.width(height: max(barHeight, Self.minBarHeight)) + 16 } ?? 0)
+            + (keyLegend.flatMap { Legend($0.map { Legend.Entry(label: $0.label, color: $0.color) }, swatch: .box, single: true) }
+                .map { $0.width + 16 } ?? 0)
+            + rowHeaderWidth
+    }
+
+    private var rowHeaderWidth: Double {
+        guard let rowHeaders else { return 0 }
+        let widest = rowHeaders.flatMap { TextMetrics.wrap($0, maxWidth: Self.maxRowHeaderWidth, size: Self.headerSize, maxLines: 3) }
+            .map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0
+        // Headers are bold, up to a quarter wider than the metrics' regular face (DejaVu Sans Bold).
+        return widest * 1.25 + 14
+    }
+
+    /// The scale and column count actually drawn: as given, or fitted to `fitWidth`.
+    private var layout: (scale: Double, columns: Int) {
+        let given = Double(min(max(1, tileScale), 64))
+        var cols = requestedColumns
+        guard let fitWidth else { return (given, cols) }
+        let labelW = shortLabels?.map { TextMetrics.width($0, size: Self.labelSize) }.max() ?? 0
+        let headerW = columnHeaders?.map { min(TextMetrics.width($0, size: Self.headerSize), Self.maxLabelWidth) }.max() ?? 0
+        let side = sideRoom(barHeight: 0) + 2 * Self.pad
+        func width(_ scale: Double, _ cols: Int) -> Double {
+            let cell = max(tileSize.w * scale, labelW, headerW)
+            return Double(cols) * cell + Double(cols - 1) * Self.gap + side
+        }
+        var scale = given
+        while scale > 1, width(scale, cols) > fitWidth, tileSize.w * (scale - 1) >= Self.minTile { scale -= 1 }
+        // Still too wide even for a page that lets it out of the column:
+        // wrap to fewer columns (unless headers pin each tile's place),
+        // preferring a divisor of the columns asked for, so 16 becomes 2 × 8.
+        if !hasHeaders, width(scale, cols) > Self.pageWidth {
+            var fits = cols
+            while fits > 1, width(scale, fits) > Self.pageWidth { fits -= 1 }
+            let divisor = (1...fits).last { cols % $0 == 0 } ?? 1
+            cols = divisor * 2 > fits ? divisor : fits
+        }
+        return (scale, cols)
+    }
+
+    /// Columns as laid out (for validation, which must agree with the drawing).
+    var layoutColumns: Int { layout.columns }
 
     private func render() throws(FigureError) -> String {
         try validate()
-        let scale = Double(min(max(1, tileScale), 64))
-        let cols = columns > 0 ? min(columns, tiles.count) : Self.autoColumns(tiles.count)
+        let (scale, cols) = layout
         let rows = (tiles.count + cols - 1) / cols
-        let tileW = Double(tiles.map(\.width).max() ?? 1) * scale
-        let tileH = Double(tiles.map(\.height).max() ?? 1) * scale
-        let shortLabels = labels?.map { TextMetrics.truncate($0, maxWidth: Self.maxLabelWidth, size: Self.labelSize) }
+        let tileW = tileSize.w * scale
+        let tileH = tileSize.h * scale
+        let shortLabels = self.shortLabels
         let labelW = shortLabels?.map { TextMetrics.width($0, size: Self.labelSize) }.max() ?? 0
-        let cellW = max(tileW, labelW)
+        let headers = columnHeaders?.map { TextMetrics.wrap($0, maxWidth: max(tileW, Self.maxLabelWidth), size: Self.headerSize, maxLines: 2) }
+        let headerW = (headers?.flatMap { $0 }.map { TextMetrics.width($0, size: Self.headerSize) }.max() ?? 0) * 1.25
+        let cellW = max(tileW, labelW, headers == nil ? 0 : min(headerW, Self.maxLabelWidth))
         let cellH = tileH + (shortLabels == nil ? 0 : 20)
         let gridW = Double(cols) * cellW + Double(cols - 1) * Self.gap
-        let titleText = title.flatMap { $0.isEmpty ? nil : TextMetrics.truncate($0, maxWidth: 600, size: Self.titleSize) }
-        let titleW = titleText.map { TextMetrics.width($0, size: Self.titleSize) } ?? 0
-        let barHeight = Double(rows) * cellH + Double(rows - 1) * Self.gap - (cellH - tileH)
+        let gridH = Double(rows) * cellH + Double(rows - 1) * Self.gap
+        let titleLines = title.map { $0.isEmpty ? [] : TextMetrics.wrap($0, maxWidth: max(gridW, 420), size: Self.titleSize, maxLines: 3) } ?? []
+        let titleW = titleLines.map { TextMetrics.width($0, size: Self.titleSize) }.max() ?? 0
+        let headerLines = headers?.map(\.count).max() ?? 0
+        let headerRoom = headerLines == 0 ? 0 : Double(headerLines) * 16 + 6
+        let barHeight = max(gridH - (cellH - tileH), colorLegend == nil ? 0 : Self.minBarHeight)
         let key = keyLegend.flatMap { Legend($0.map { Legend.Entry(label: $0.label, color: $0.color) }, swatch: .box, single: true) }
-        let barRoom = (colorLegend.map { $0.width(height: barHeight) + 16 } ?? 0) + (key.map { $0.width + 16 } ?? 0)
-        let width = max(gridW + barRoom, titleW) + 2 * Self.pad
-        let top = Self.pad + (titleText == nil ? 0 : 30)
+        let rowRoom = rowHeaderWidth
+        let barRoom = sideRoom(barHeight: barHeight) - rowRoom
+        let width = max(rowRoom + gridW + barRoom, titleW) + 2 * Self.pad
+        let titleRoom = titleLines.isEmpty ? 0 : Double(titleLines.count) * 20 + 10
+        let top = Self.pad + titleRoom + headerRoom + (colorLegend?.factorText == nil ? 0 : 18)
         let keyHeight = key.map { Double($0.entries.count) * Legend.rowHeight } ?? 0
-        let height = top + max(Double(rows) * cellH + Double(rows - 1) * Self.gap, keyHeight) + Self.pad
-        let left = (width - gridW - barRoom) / 2
+        let height = top + max(gridH, keyHeight, colorLegend == nil ? 0 : barHeight) + Self.pad
+        let left = (width - gridW - barRoom - rowRoom) / 2 + rowRoom
 
         var c = SVGCanvas(width: width, height: height)
-        if let titleText { c.text(titleText, x: width / 2, y: Self.pad + 10, size: Self.titleSize, bold: true) }
+        for (i, line) in titleLines.enumerated() {
+            c.text(line, x: width / 2, y: Self.pad + 10 + Double(i) * 20, size: Self.titleSize, bold: true)
+        }
+        if let headers {
+            for (j, lines) in headers.enumerated() {
+                let cx = left + Double(j) * (cellW + Self.gap) + cellW / 2
+                for (k, line) in lines.enumerated() {
+                    let y = top - headerRoom + 8 + Double(headerLines - lines.count + k) * 16
+                    c.text(line, x: cx, y: y, size: Self.headerSize, bold: true)
+                }
+            }
+        }
+        if let rowHeaders {
+            for (r, header) in rowHeaders.enumerated() {
+                let lines = TextMetrics.wrap(header, maxWidth: Self.maxRowHeaderWidth, size: Self.headerSize, maxLines: 3)
+                let cy = top + Double(r) * (cellH + Self.gap) + tileH / 2 - Double(lines.count - 1) * 8
+                for (k, line) in lines.enumerated() {
+                    c.text(line, x: left - 10, y: cy + Double(k) * 16, size: Self.headerSize, anchor: .end, bold: true)
+                }
+            }
+        }
         for (i, tile) in tiles.enumerated() {
             let cellX = left + Double(i % cols) * (cellW + Self.gap)
             let cellY = top + Double(i / cols) * (cellH + Self.gap)
@@ -102,6 +218,8 @@ public struct ImageGrid: Sendable {
             key.draw(&c, x: left + gridW + barRoom - key.width, y: top, maxHeight: keyHeight)
         }
         var detail = "\(Plural.count(tiles.count, "image")) in \(Plural.count(cols, "column"))"
+        if let columnHeaders { detail += "; columns: " + columnHeaders.joined(separator: ", ") }
+        if let rowHeaders { detail += "; rows: " + rowHeaders.joined(separator: ", ") }
         if let labels { detail += "; labels: " + labels.prefix(20).joined(separator: ", ") + (labels.count > 20 ? ", …" : "") }
         if let colorLegend { detail += "; " + colorLegend.description }
         if let key { detail += "; key: " + key.entries.map(\.label).joined(separator: ", ") }

@@ -14,6 +14,10 @@ struct PlotFrame {
     private var x: AxisScale?
     private var y: AxisScale
     private let title: String?, xlabel: String?, ylabel: String?
+    /// Titles and axis titles wrap onto more lines rather than lose words.
+    private var titleLines: [String] = [], xlabelLines: [String] = [], ylabelLines: [String] = []
+    /// Named x ticks that would overlap are turned, as category names are.
+    private var rotateXTicks = false
     private let categories: [String]
     private var rotateCategories = false
     private let legend: Legend?
@@ -38,11 +42,16 @@ struct PlotFrame {
 
         // Vertical room first: the y ticks depend only on the plot height,
         // and their labels' width sets the left margin.
-        top = 14 + (self.title == nil ? 0 : 28)
-        bottom = 10 + 24 + (self.xlabel == nil ? 0 : 22)
-        let xlabelRoom = self.xlabel == nil ? 0.0 : 22
+        let figureWidth = self.width
+        titleLines = title.flatMap { $0.isEmpty ? nil : TextMetrics.wrap($0, maxWidth: figureWidth - 24, size: Self.titleSize, maxLines: 3) } ?? []
+        xlabelLines = xlabel.flatMap { $0.isEmpty ? nil : TextMetrics.wrap($0, maxWidth: figureWidth - 80, size: Self.labelSize, maxLines: 3) } ?? []
+        top = 14 + (titleLines.isEmpty ? 0 : 8 + 20 * Double(titleLines.count))
+        let xlabelRoom = xlabelLines.isEmpty ? 0.0 : 6 + 16 * Double(xlabelLines.count)
+        bottom = 10 + 24 + xlabelRoom
         y = try AxisScale(lower: yLower, upper: yUpper, length: self.height - top - bottom,
                           spacing: 40, padding: padding, name: "y", settings: ySettings)
+        let room = self.height - top - bottom
+        ylabelLines = ylabel.flatMap { $0.isEmpty ? nil : TextMetrics.wrap($0, maxWidth: room, size: Self.labelSize, maxLines: 3) } ?? []
         right = 16 + (legend.map { $0.width + 12 } ?? 0)
         setLeft()
 
@@ -54,6 +63,17 @@ struct PlotFrame {
             let lastHalf = TextMetrics.width(scale.labels.last ?? "", size: Self.tickSize) / 2
             let overhang = lastHalf - (1 - scale.fraction(scale.ticks.last ?? 0)) * (self.width - left - right)
             right = max(right, overhang + 6)
+            // Named ticks (layer names) that do not fit between their neighbours lean 40 degrees.
+            if xSettings.tickLabels != nil, scale.ticks.count > 1 {
+                let gap = (self.width - left - right) * zip(scale.ticks.dropFirst(), scale.ticks).map { abs(scale.fraction($0) - scale.fraction($1)) }.min()!
+                let widest = scale.labels.map { TextMetrics.width($0, size: Self.tickSize) }.max() ?? 0
+                if widest > gap - 6 {
+                    rotateXTicks = true
+                    bottom = 10 + 10 + widest * 0.643 + Self.tickSize + xlabelRoom
+                    y = try AxisScale(lower: yLower, upper: yUpper, length: self.height - top - bottom,
+                                      spacing: 40, padding: padding, name: "y", settings: ySettings)
+                }
+            }
         case .categories:
             // Names that do not fit their slot are turned 40 degrees.
             let slot = (self.width - left - right) / Double(max(1, categories.count))
@@ -76,7 +96,7 @@ struct PlotFrame {
 
     private mutating func setLeft() {
         let widest = y.labels.map { TextMetrics.width($0, size: Self.tickSize) }.max() ?? 0
-        left = 10 + (ylabel == nil ? 0 : 24) + widest + 10
+        left = 10 + (ylabelLines.isEmpty ? 0 : 8 + 16 * Double(ylabelLines.count)) + widest + 10
     }
 
     var plotWidth: Double { width - left - right }
@@ -98,9 +118,8 @@ struct PlotFrame {
 
     /// Title, grid and tick labels: everything drawn beneath the data.
     func drawBackground(_ c: inout SVGCanvas) {
-        if let title {
-            let text = TextMetrics.truncate(title, maxWidth: width - 24, size: Self.titleSize)
-            c.text(text, x: width / 2, y: 20, size: Self.titleSize, bold: true)
+        for (i, line) in titleLines.enumerated() {
+            c.text(line, x: width / 2, y: 20 + 20 * Double(i), size: Self.titleSize, bold: true)
         }
         for (t, label) in zip(y.ticks, y.labels) {
             let ty = py(t)
@@ -114,7 +133,11 @@ struct PlotFrame {
                 let tx = px(t)
                 c.line(tx, top, tx, axisY, stroke: SVGCanvas.gridColor)
                 c.line(tx, axisY, tx, axisY + 5, stroke: SVGCanvas.mutedInk)
-                c.text(label, x: tx, y: axisY + 16, size: Self.tickSize, fill: SVGCanvas.mutedInk)
+                if rotateXTicks {
+                    c.text(label, x: tx + 4, y: axisY + 14, size: Self.tickSize, anchor: .end, fill: SVGCanvas.mutedInk, rotate: -40)
+                } else {
+                    c.text(label, x: tx, y: axisY + 16, size: Self.tickSize, fill: SVGCanvas.mutedInk)
+                }
             }
         }
         for (i, name) in categories.enumerated() {
@@ -127,13 +150,12 @@ struct PlotFrame {
                 c.text(name, x: cx, y: axisY + 16, size: Self.tickSize, fill: SVGCanvas.mutedInk)
             }
         }
-        if let xlabel {
-            let text = TextMetrics.truncate(xlabel, maxWidth: plotWidth, size: Self.labelSize)
-            c.text(text, x: left + plotWidth / 2, y: height - 16, size: Self.labelSize)
+        for (i, line) in xlabelLines.enumerated() {
+            let y = height - 16 - 16 * Double(xlabelLines.count - 1 - i)
+            c.text(line, x: left + plotWidth / 2, y: y, size: Self.labelSize)
         }
-        if let ylabel {
-            let text = TextMetrics.truncate(ylabel, maxWidth: plotHeight, size: Self.labelSize)
-            c.text(text, x: 16, y: top + plotHeight / 2, size: Self.labelSize, rotate: -90)
+        for (i, line) in ylabelLines.enumerated() {
+            c.text(line, x: 16 + 16 * Double(i), y: top + plotHeight / 2, size: Self.labelSize, rotate: -90)
         }
     }
 

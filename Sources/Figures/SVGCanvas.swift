@@ -8,6 +8,9 @@ struct SVGCanvas {
     let width: Double
     let height: Double
     private var lines: [String] = []
+    /// The smallest font size drawn, which sets how far the page may shrink
+    /// the figure (see `legibleWidth`).
+    private(set) var smallestText = Double.infinity
 
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
     static let ink = "#222"
@@ -52,6 +55,7 @@ struct SVGCanvas {
     mutating func text(_ content: String, x: Double, y: Double, size: Double,
                        anchor: Anchor = .middle, fill: String = SVGCanvas.ink,
                        bold: Bool = false, rotate: Double? = nil) {
+        smallestText = min(smallestText, size)
         let baseline = y + size * 0.35
         var s = "<text x=\"\(n(x))\" y=\"\(n(baseline))\" font-size=\"\(n(size))\""
         if anchor != .start { s += " text-anchor=\"\(anchor.rawValue)\"" }
@@ -66,12 +70,24 @@ struct SVGCanvas {
     func document(label: String) -> String {
         let w = n(width), h = n(height)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"100%\""
-        out += " style=\"max-width:\(w)px;height:auto\" role=\"img\" aria-label=\"\(SVGCanvas.escape(label))\""
+        out += " style=\"max-width:\(w)px;min-width:\(n(legibleWidth))px;height:auto\" role=\"img\" aria-label=\"\(SVGCanvas.escape(label))\""
         out += " font-family=\"\(SVGCanvas.fontFamily)\" fill=\"\(SVGCanvas.ink)\">\n"
         out += "<title>\(SVGCanvas.escape(label))</title>\n"
         out += "<rect width=\"\(w)\" height=\"\(h)\" fill=\"#fff\"/>\n"
         for line in lines { out += line + "\n" }
         return out + "</svg>\n"
+    }
+
+    /// Text is never shown below this many CSS pixels: a page that fits a
+    /// figure to its column by scaling it down must stop here, and scroll
+    /// instead (the page wraps every figure in a scroller).
+    static let legibleText = 11.0
+
+    /// The narrowest the figure may be shown at with its smallest text
+    /// still `legibleText` pixels high; figures without text may shrink to
+    /// a quarter (an image grid's pixels stay visible down to that).
+    var legibleWidth: Double {
+        smallestText.isFinite ? (width * SVGCanvas.legibleText / smallestText).rounded(.up) : (width / 4).rounded(.up)
     }
 
     /// Coordinates with at most two decimals, locale-free.

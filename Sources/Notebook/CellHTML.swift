@@ -13,7 +13,9 @@ enum CellHTML {
             // A broken solution opens itself: the author must see its error box.
             out += "<details class=\"solution\"\(b.run.status == .ok ? "" : " open")><summary>Solution</summary>\n"
         }
-        out += "<section class=\"cell \(status)\" id=\"\(HTML.escape(anchor))\">\n"
+        // The cell's extra class and style when a figure takes it out of the column.
+        var wide = (cls: "", style: "")
+        let opening = out.count
         if b.attributes.echo {
             let source = "<pre class=\"source\"><code>\(lines(Highlighter.html(b.source, builtins: builtins)))</code></pre>\n"
             out += b.attributes.fold ? "<details class=\"source-fold\"><summary>Source</summary>\n\(source)</details>\n" : source
@@ -25,6 +27,10 @@ enum CellHTML {
             out += "<div class=\"outputs\">\n"
             for o in b.run.outputs { out += output(o, figures: &figures, tables: &tables) }
             out += "</div>\n"
+            // A figure wider than the column takes the cell out of the column with it.
+            let widest = b.run.outputs.compactMap { o -> Double? in if case let .figure(f) = o { naturalWidth(f) } else { nil } }.max() ?? 0
+            let want = (widest + cellPadding - columnWidth).rounded(.up)
+            if want > 0 { wide = (" wide", " style=\"--want:\(Int(want))px\"") }
         }
         if !b.run.claims.isEmpty {
             out += "<ul class=\"checks\">\n"
@@ -32,6 +38,8 @@ enum CellHTML {
             out += "</ul>\n"
         }
         for d in b.run.diagnostics { out += errorBox(d) }
+        out.insert(contentsOf: "<section class=\"cell \(status)\(wide.cls)\"\(wide.style) id=\"\(HTML.escape(anchor))\">\n",
+                   at: out.index(out.startIndex, offsetBy: opening))
         out += "</section>\n"
         if b.attributes.solution { out += "</details>\n" }
         return out
@@ -46,6 +54,41 @@ enum CellHTML {
             tag.replaceSubrange(a.lowerBound...end, with: "")
         }
         return tag + " aria-label=\"\(HTML.escape(alt))\"" + svg[close...]
+    }
+
+    /// The text column's width in CSS pixels (46rem less main's padding), and
+    /// what a cell adds around a figure (its padding and border).
+    static let columnWidth = 696.0, cellPadding = 34.0
+
+    /// The width and height a figure is drawn for: its SVG's viewBox, or
+    /// the width its PNG is shown at.
+    static func naturalSize(_ f: FigureValue) -> (Double, Double) {
+        switch f.content {
+        case let .png(_, w, h, displayWidth):
+            return (Double(displayWidth), Double(displayWidth * h / max(w, 1)))
+        case let .svg(svg):
+            guard svg.hasPrefix("<svg"), let box = svg.range(of: "viewBox=\""),
+                  let end = svg[box.upperBound...].firstIndex(of: "\"") else {
+                // A row of figures (HTML): as wide as its widest part.
+                return (rowWidth(svg), 0)
+            }
+            let parts = svg[box.upperBound..<end].split(separator: " ").compactMap { Double($0) }
+            return parts.count == 4 ? (parts[2], parts[3]) : (0, 0)
+        }
+    }
+
+    static func naturalWidth(_ f: FigureValue) -> Double { naturalSize(f).0 }
+
+    /// The least width a row of figures keeps: the sum of its parts' legible widths, capped at a wide page.
+    static func rowWidth(_ html: String) -> Double {
+        var total = 0.0
+        var rest = html[...]
+        while let r = rest.range(of: "min-width:") {
+            let digits = rest[r.upperBound...].prefix { $0.isNumber || $0 == "." }
+            total += Double(digits) ?? 0
+            rest = rest[r.upperBound...]
+        }
+        return min(total, 860)
     }
 
     static func errorBox(_ d: Diagnostic) -> String {
@@ -65,14 +108,27 @@ enum CellHTML {
             case let .svg(svg): body = labelled(svg, f.alt)
             case let .png(bytes, w, h, displayWidth):
                 let uri = "data:image/png;base64," + Data(bytes).base64EncodedString()
-                body = "<img class=\"pixels\" src=\"\(uri)\" width=\"\(displayWidth)\" height=\"\(displayWidth * h / max(w, 1))\" alt=\"\(HTML.escape(f.alt))\">"
+                // Large pictures of many small images (an embedding grid) scroll rather than shrink past 3/4.
+                let least = displayWidth > 600 ? " style=\"min-width:\(displayWidth * 3 / 4)px\"" : ""
+                body = "<img class=\"pixels\" src=\"\(uri)\" width=\"\(displayWidth)\" height=\"\(displayWidth * h / max(w, 1))\" alt=\"\(HTML.escape(f.alt))\"\(least)>"
             }
             var caption = "<span class=\"label\">Figure \(figures).</span>"
             if case .png = f.content, let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
             if let c = f.caption { caption += " " + HTML.escape(c) }
+            let (w, h) = naturalSize(f)
+            let size = w > 0 && h > 0 ? " style=\"--w:\(Int(w))px;--ar:\(String(format: "%.3f", w / h))\"" : ""
             // A labelled figure's id is its label, the anchor of `@fig-NAME`.
             let id = HTML.escape(f.label ?? "figure-\(figures)")
-            return "<figure class=\"output figure\" id=\"\(id)\">\(body)<figcaption>\(caption)</figcaption></figure>\n"
+            let shown: String
+            if body.contains("<script") {
+                // An interactive figure keeps its clicks: it scrolls, but does not enlarge.
+                shown = "<div class=\"figure-scroll\">\(body)</div>"
+            } else {
+                shown = "<input type=\"checkbox\" class=\"zoom\" id=\"\(id)-zoom\" aria-label=\"Enlarge figure \(figures)\">"
+                    + "<label class=\"figure-scroll\" for=\"\(id)-zoom\">\(body)</label>"
+                    + "<span class=\"zoom-hint\" aria-hidden=\"true\">click to enlarge</span>"
+            }
+            return "<figure class=\"output figure\" id=\"\(id)\"\(size)>\(shown)<figcaption>\(caption)</figcaption></figure>\n"
         case let .table(t):
             tables += 1
             return table(t, number: tables)

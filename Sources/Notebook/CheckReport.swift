@@ -110,6 +110,8 @@ public struct LessonReport: Codable, Sendable {
     /// Where the lesson's results came from (the page, blocks, spans and
     /// memoized built-ins: local cache, remote cache or computed); nil without a cache.
     public var cache: CacheUse?
+    /// Figures and tables without a caption (see `CaptionLint`); nil in a report from an older build.
+    public var warnings: [Warning]?
     public var passed: Int
     public var failed: Int
     public var errors: Int
@@ -153,6 +155,8 @@ public struct LessonReport: Codable, Sendable {
         let others = inlineErrors + run.diagnostics.filter { $0.severity == .error }
         problems = others.isEmpty ? nil : others
         cache = run.cache
+        let uncaptioned = CaptionLint.warnings(run)
+        warnings = uncaptioned.isEmpty ? nil : uncaptioned
         let t = run.tally
         passed = t.passed
         failed = t.failed

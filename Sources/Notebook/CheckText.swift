@@ -56,7 +56,7 @@ public enum CheckText {
             }
             if let w = c.warning { out.append("WARN  \(at)  \(c.source)  \(w)") }
         }
-        return out
+        return out + r.warningLines
     }
 
     /// Whether a `~` claim reproduces: under `--strict` a claim with a

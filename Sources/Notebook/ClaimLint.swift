@@ -4,8 +4,10 @@ import Lab
 /// finds them; here they are counted, and `check --strict` turns them into
 /// failures.
 extension CheckReport {
-    /// How many claims carry a warning.
-    public var warnings: Int { lessons.reduce(0) { $0 + $1.claims.filter { $0.warning != nil }.count } }
+    /// How many claims carry a warning, plus the figures and tables without a caption.
+    public var warnings: Int {
+        lessons.reduce(0) { $0 + $1.claims.filter { $0.warning != nil }.count + ($1.warnings?.count ?? 0) }
+    }
 }
 
 extension LessonReport {
@@ -18,6 +20,14 @@ extension LessonReport {
             r.claims[j].status = .fail
             r.passed -= 1
             r.failed += 1
+        }
+        // A figure without a caption fails too; it counts as one more failure.
+        if var ws = r.warnings {
+            for j in ws.indices where ws[j].failed != true {
+                ws[j].failed = true
+                r.failed += 1
+            }
+            r.warnings = ws
         }
         return r
     }

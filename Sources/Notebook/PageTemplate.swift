@@ -55,7 +55,7 @@ enum PageTemplate {
         <meta name="generator" content="Lectern">
         <meta name="color-scheme" content="light dark">
         <title>\(HTML.escape(pageTitle))</title>
-        <style>\(css)\(FormatAdditionsCSS.css)</style>
+        <style>\(css)\(FormatAdditionsCSS.css)\(FigureCSS.css)\(CodeHighlighter.css)\(ErrataBox.css)</style>
         </head>
         <body>
         <a class="skip" href="#content">Skip to the text</a>

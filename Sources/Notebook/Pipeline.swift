@@ -186,11 +186,13 @@ public final class Pipeline {
         let errors = lesson.blocks.flatMap(\.run.diagnostics) + lesson.inlines.filter { $0.claim == nil }.compactMap(\.diagnostic)
             + lesson.diagnostics.filter { $0.severity == .error }
         let labels = lesson.prose.labels.targets, external = lesson.prose.external
+        // `render` says what `check` says of figures without a caption, in the same WARN lines.
+        let said = warnings.map(\.rendered) + (render ? report.warningLines : [])
         cache?.store(path: path, entry: .init(key: key, inputs: PageCache.hashes(of: inputs), html: html,
-                                                report: report, warnings: warnings.map(\.rendered),
+                                                report: report, warnings: said,
                                                 diagnostics: errors, labels: labels, external: external))
         return Outcome(path: path, report: report, html: html, description: source.frontMatter.description,
-                       warnings: warnings.map(\.rendered), diagnostics: errors, cached: false,
+                       warnings: said, diagnostics: errors, cached: false,
                        labels: labels, external: external)
     }
 

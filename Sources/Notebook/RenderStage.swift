@@ -36,6 +36,10 @@ struct RenderStage {
         var years: [String: String] = [:]
         var citationIDs: [String: String] = [:]
         var referencesDone = false
+        /// Errata met so far, and the section they stand in (its id and title).
+        var errata = 0
+        var section: (id: String, html: String)?
+        var errataBox = ErrataBox()
     }
 
     func run(_ lesson: LessonRun, math: [String]) -> (html: String, warnings: [Diagnostic], embedded: [URL]) {
@@ -52,7 +56,7 @@ struct RenderStage {
         for child in lesson.tree.children { render(child, lesson, state, &out) }
         if !state.referencesDone { out += references(lesson, state) }
         if state.definitions > 0 { out += "</ol>\n</section>\n" }
-        return (out, state.warnings, state.embedded)
+        return (state.errataBox.placed(in: out), state.warnings, state.embedded)
     }
 
     private func render(_ node: MarkdownNode, _ lesson: LessonRun, _ state: State, _ out: inout String) {
@@ -84,10 +88,16 @@ struct RenderStage {
             out += "<a class=\"footnote-back\" href=\"#fnref-\(n)\" aria-label=\"back to the text\">↩</a></li>\n"
         case .paragraph:
             // A paragraph holding only a display formula needs no <p> around it.
+            let start = out.endIndex, errata = state.errata
             out += "<p>"; children(); out += "</p>\n"
+            // A paragraph that corrects its source is quoted in the errata box at the top.
+            if state.errata > errata { state.errataBox.add(paragraph: String(out[start...]), section: state.section) }
         case let .heading(level):
             let id = uniqueID(HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas)), state)
-            out += "<h\(level) id=\"\(id)\">"; children()
+            out += "<h\(level) id=\"\(id)\">"
+            let titleStart = out.endIndex
+            children()
+            if level >= 2 { state.section = (id, String(out[titleStart...])) }
             out += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"link to this section\">#</a></h\(level)>\n"
         case .blockQuote:
             guard let callout = Callout(node) else { out += "<blockquote>\n"; children(); out += "</blockquote>\n"; break }
@@ -106,13 +116,21 @@ struct RenderStage {
             // The language is the info string's first word; any whitespace ends it.
             let lang = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init) ?? ""
             let cls = lang.isEmpty ? "" : " class=\"language-\(HTML.escape(lang))\""
-            out += "<pre class=\"code\"><code\(cls)>\(HTML.escape(literal))</code></pre>\n"
+            // Known languages are coloured, line by line so long lines wrap with a hanging indent.
+            let body = CodeHighlighter.html(literal, language: lang).map(CellHTML.lines) ?? HTML.escape(literal)
+            out += "<pre class=\"code\"><code\(cls)>\(body)</code></pre>\n"
         case let .cell(index, _):
             switch lesson.results[index] {
             case let .block(b):
                 out += CellHTML.block(b, index: b.ordinal, builtins: builtins, figures: &state.figures, tables: &state.tables)
             case let .inline(r):
-                out += CellHTML.inline(r)
+                var html = CellHTML.inline(r)
+                if let c = r.claim, c.kind == .erratum, c.status == .pass {
+                    state.errata += 1
+                    html = html.replacingOccurrences(of: "<span class=\"claim erratum\"",
+                                                     with: "<span class=\"claim erratum\" id=\"erratum-\(state.errata)\"")
+                }
+                out += html
             }
         case let .htmlBlock(raw): out += rawHTML(raw, node, lesson, state, block: true)
         case let .htmlInline(raw): out += rawHTML(raw, node, lesson, state, block: false)

@@ -49,7 +49,8 @@ struct Check: ParsableCommand {
         // Lessons run side by side; each one's lines print as it finishes,
         // or, if it refers to another lesson's labels, once all have run.
         func report(_ o: Pipeline.Outcome) {
-            Terminal.printWarnings(o)
+            // A page cached by `render` carries its caption WARN lines, which the report below prints already.
+            Terminal.printWarnings(o, except: Set(o.report.warningLines))
             for line in CheckText.lines(strict ? o.report.strict() : o.report, show: show) { say(line) }
         }
         var outcomes = Pipeline.concurrently(urls, jobs: lessons.jobs, { pipeline.run($0, render: false) }) { _, o in
@@ -92,8 +93,8 @@ enum Terminal {
     }
 
     /// `check` reports errors in its ERROR lines; warnings go to standard error.
-    static func printWarnings(_ o: Pipeline.Outcome) {
-        for w in o.warnings { error(w) }
+    static func printWarnings(_ o: Pipeline.Outcome, except said: Set<String> = []) {
+        for w in o.warnings where !said.contains(w) { error(w) }
     }
 
     static func error(_ line: String, terminator: String = "\n") {

@@ -57,6 +57,27 @@ https://example.com/a/very/long/link/that/goes/on/and/on/without/any/space/to/br
 SECOND = "# The second lesson\n\n## Part one\n\nTwo is `= 1 + 1 ~ 2`.\n\n## Part two\n\nMore.\n"
 THIRD = "# The third lesson\n\nThe end.\n"
 
+# Figures of the kinds that used to be shrunk until their labels were 6 px:
+# a 16-column filter grid, a row of three plots, a labelled image grid with
+# headers and a shared colour bar, a confusion matrix, named and angle ticks.
+FIGURES = r"""# Figures that read
+
+```experiment id=figures
+plot(arange(6), [0.2, 0.5, 0.7, 0.8, 0.85, 0.9], xticks=["pixels", "conv1", "pool1", "conv2", "pool2", "code (fc1)"], xlabel="layer, a long axis title that has to wrap onto a second line rather than being cut off at the edge", ylabel="accuracy", caption="Named layers.")
+grid(rand([32, 3, 3], seed=1), cols=16, title="32 filters", caption="A wide filter grid.")
+heatmap(rand([6, 12, 12], seed=2), cols=["bag", "boot", "coat"], rows=["saliency", "guided backprop"], range=[0, 0.000073], legend="gradient", caption="Headers and one colour bar.")
+confusion([[50, 2, 0], [7, 41, 3], [0, 5, 60]], classes=["T-shirt/top", "Trouser", "Ankle boot"], caption="Counts and names.")
+a = plot(linspace(0, 350, count=36), tanh(linspace(-3, 3, count=36)), xticks=[0, 90, 180, 270, 360], title="Rotation", xlabel="degrees")
+row(a, a, a, caption="Three plots side by side.")
+grid(rand([20, 28, 28], seed=3), cols=10, scale=4, caption="A grid wider than the column.")
+```
+
+```python
+def f(x):  # colour
+    return "text" + str(3)
+```
+"""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
@@ -68,6 +89,7 @@ def site(tmp_path_factory):
     (lessons / "01-fool.md").write_text(FIRST)
     (lessons / "02-second.md").write_text(SECOND)
     (lessons / "03-third.md").write_text(THIRD)
+    (lessons / "04-figures.md").write_text(FIGURES)
     run = subprocess.run([LECTERN, "render", "lessons", "--out", "output"], cwd=root,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
@@ -101,7 +123,7 @@ def open_page(browser, site, name, width, dark=False):
 # not inside a designated scroller (a table's or display math's own box).
 OVERFLOW = """() => {
   const vw = document.documentElement.clientWidth;
-  const scrollers = '.table-wrap, .katex:has(> math[display=block]), .katex-display, .math-tex.display';
+  const scrollers = '.table-wrap, .katex:has(> math[display=block]), .katex-display, .math-tex.display, .figure-scroll';
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest(scrollers) && !el.matches(scrollers)) continue;
@@ -113,7 +135,7 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.mark.parametrize("name", ["01-fool.html", "02-second.html", "index.html"])
+@pytest.mark.parametrize("name", ["01-fool.html", "02-second.html", "04-figures.html", "index.html"])
 def test_nothing_scrolls_sideways_on_a_phone(browser, site, name):
     context, page, _ = open_page(browser, site, name, 390)
     result = page.evaluate(OVERFLOW)
@@ -138,7 +160,7 @@ def test_sidebar_and_contents_work_on_a_wide_screen(browser, site):
     context, page, _ = open_page(browser, site, "01-fool.html", 1280)
     sidebar = page.locator("aside.sidebar")
     assert sidebar.is_visible() and not page.locator("details.menu").is_visible()
-    assert "Lesson 1 of 3" in sidebar.inner_text()
+    assert "Lesson 1 of 4" in sidebar.inner_text()
     assert page.title() == "Fooling a linear classifier · Understanding ConvNets"
     assert sidebar.locator("a[aria-current=page]").inner_text() == "Fooling a linear classifier"
     toc = [a.inner_text() for a in sidebar.locator("nav.toc a").all()]
@@ -183,7 +205,7 @@ def test_dark_mode_applies(browser, site):
     dark_ctx, dark, _ = open_page(browser, site, "01-fool.html", 1280, dark=True)
     bg = "() => getComputedStyle(document.body).backgroundColor"
     ink = "() => getComputedStyle(document.body).color"
-    card = "() => getComputedStyle(document.querySelector('figure.output.figure > svg')).backgroundColor"
+    card = "() => getComputedStyle(document.querySelector('figure.output.figure svg')).backgroundColor"
     assert light.evaluate(bg) == "rgb(255, 255, 255)"
     assert dark.evaluate(bg) != "rgb(255, 255, 255)"
     lum = lambda c: sum(int(x) for x in c[c.index("(") + 1:c.index(")")].split(",")[:3])
@@ -209,3 +231,65 @@ def test_pages_make_no_network_request(browser, site, name):
     context.close()
     assert [u for u in requests if not u.startswith("file://")] == []
     assert requests == [(site / name).as_uri()], f"the page loads only itself: {requests}"
+
+
+# Every text node of every SVG figure, at the size it is drawn on screen:
+# its font size times the scale its SVG is shown at (the screen CTM, which
+# includes rotation). Figures inside a scroller count as drawn.
+SMALL_TEXT = """() => {
+  const out = [];
+  let n = 0;
+  for (const t of document.querySelectorAll('figure svg text')) {
+    const m = t.getScreenCTM();
+    if (!m) continue;
+    n += 1;
+    const px = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    if (px < 10.95) out.push(t.textContent + ' ' + px.toFixed(1) + 'px');
+  }
+  return {out, n};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("name", ["01-fool.html", "04-figures.html"])
+def test_no_figure_text_is_drawn_below_11_px(browser, site, name, width):
+    context, page, _ = open_page(browser, site, name, width)
+    result = page.evaluate(SMALL_TEXT)
+    context.close()
+    assert result["n"] > 0
+    assert result["out"] == [], f"figure text below 11 px at {width} px: {result['out'][:10]}"
+
+
+def test_a_wide_figure_leaves_the_column_on_a_wide_screen(browser, site):
+    context, page, _ = open_page(browser, site, "04-figures.html", 1280)
+    column = page.locator("main").bounding_box()
+    wide = page.locator("section.cell.wide").first.bounding_box()
+    context.close()
+    assert wide["x"] + wide["width"] > column["x"] + column["width"], "the cell reaches past the text column"
+    assert wide["x"] + wide["width"] <= 1280, "but stays on the screen"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_figure_enlarges_on_click_and_by_keyboard(browser, site, width):
+    context, page, _ = open_page(browser, site, "04-figures.html", width)
+    figure = page.locator("figure.output.figure").nth(3)
+    before = figure.locator("svg").bounding_box()["width"]
+    figure.locator("label.figure-scroll").click()
+    assert figure.locator("input.zoom").is_checked()
+    assert page.evaluate("() => getComputedStyle(document.querySelectorAll('figure.output.figure')[3].querySelector('.figure-scroll')).position") == "fixed"
+    assert figure.locator("svg").bounding_box()["width"] > before
+    figure.locator("label.figure-scroll").click()
+    assert not figure.locator("input.zoom").is_checked()
+    # Keyboard: the toggle takes focus and Space opens it.
+    figure.locator("input.zoom").focus()
+    page.keyboard.press("Space")
+    assert figure.locator("input.zoom").is_checked()
+    context.close()
+
+
+def test_code_in_other_languages_is_coloured(browser, site):
+    context, page, _ = open_page(browser, site, "04-figures.html", 1280)
+    keyword = page.locator("pre.code code.language-python .k").first
+    assert keyword.inner_text() == "def"
+    assert keyword.evaluate("e => getComputedStyle(e).color") != page.evaluate("() => getComputedStyle(document.querySelector('pre.code')).color")
+    context.close()

@@ -72,7 +72,7 @@ import Tensors
         guard case let .svg(html) = row.content else { Issue.record("not inline"); return }
         #expect(html.contains("flex-wrap:wrap"))
         #expect(html.contains("<img class=\"pixels\""))
-        #expect(html.contains(">input</div>"))
+        #expect(html.contains(">input</span>"))
         #expect(row.caption == "Two views")
         #expect(row.alt == "Two views", "the caption, as format 1.1 says")
         #expect(Self.figure("row(a, b)", setup: setup)?.alt == "2 figures side by side: loss; input")
@@ -91,5 +91,43 @@ import Tensors
         #expect(b.pixels[0] == 0 && (127...128).contains(b.pixels[1]) && (191...192).contains(b.pixels[2]))
         #expect(Self.figure("image([[-1, 0], [0, 1]], symmetric=true)") != nil)
         #expect(Self.figure("grid([[[-1, 0], [0, 1]], [[0, 0], [0, 0]]], symmetric=true)") != nil)
+    }
+
+    @Test func gridsTakeRowAndColumnHeaders() throws {
+        let svg = try #require(Self.svg("grid(zeros([6, 4, 4]), cols=[\"input\", \"saliency\", \"deconvnet\"], rows=[\"bag\", \"boot\"])"))
+        #expect(svg.contains(">saliency</text>") && svg.contains(">boot</text>"))
+        #expect(svg.contains("rows: bag, boot"))
+        let maps = try #require(Self.svg("heatmap(rand([4, 3, 3]), cols=2, rows=[\"trained\", \"random\"])"))
+        #expect(maps.contains(">random</text>"))
+        Self.expectError("g = grid(zeros([6, 4, 4]), cols=3, rows=[\"a\"])", "1 row header")
+        Self.expectError("g = grid(zeros([6, 4, 4]), cols=[\"a\", \"b\", \"c\", \"d\"], rows=[\"x\", \"y\"])", "8 places for 6 images")
+    }
+
+    @Test func gridsWithoutAScaleFitThePage() throws {
+        // 32 filters of 3×3 in 16 columns: tiles shrink toward a 700 px column, not below 36 px, and the
+        // 16 columns stay while they fit a wide page (860 px); 40 columns wrap to a divisor that fits, 10.
+        let svg = try #require(Self.svg("grid(rand([32, 3, 3]), cols=16)"))
+        let width = try #require(svg.split(separator: "\"").dropFirst().first { $0.hasPrefix("0 0 ") }?.split(separator: " ")[2])
+        #expect(Double(width)! <= 860 && Double(width)! > 700)
+        #expect(svg.contains("in 16 columns"))
+        #expect(Self.svg("grid(rand([80, 3, 3]), cols=40)")?.contains("in 10 columns") == true)
+        let fixed = try #require(Self.svg("grid(rand([32, 3, 3]), cols=16, scale=24)"))
+        #expect(!fixed.contains("viewBox=\"0 0 \(width) "))
+    }
+
+    @Test func confusionShowsNamesCountsAndABar() throws {
+        let svg = try #require(Self.svg("confusion([[50, 2], [7, 41]], classes=[\"cat\", \"dog\"])"))
+        #expect(svg.contains(">cat</text>") && svg.contains(">41</text>") && svg.contains(">predicted class</text>"))
+        #expect(svg.contains("<image"), "the colour bar's ramp")
+        Self.expectError("c = confusion([[1, 2, 3]])", "a square matrix")
+        Self.expectError("c = confusion([[1, 2], [3, 4]], classes=[\"a\"])", "1 class names for a 2×2 matrix")
+    }
+
+    @Test func plotTicksWhereTheAuthorSays() throws {
+        let angles = try #require(Self.svg("plot([0, 45, 90, 135, 180, 225, 270, 315], [1, 2, 3, 4, 5, 6, 7, 8], xticks=[0, 90, 180, 270])"))
+        #expect(angles.contains(">270</text>") && !angles.contains(">100</text>"))
+        let layers = try #require(Self.svg("plot([0, 1, 2], [3, 1, 2], xticks=[\"conv1\", \"pool1\", \"fc1\"])"))
+        #expect(layers.contains(">pool1</text>"))
+        Self.expectError("p = plot([0, 1, 2], [3, 1, 2], xticks=[\"conv1\"])", "1 tick names for 3 x values")
     }
 }

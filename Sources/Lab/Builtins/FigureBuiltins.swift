@@ -5,7 +5,48 @@ import Tensors
 /// page numbers figures and shows the caption under them. Figures also take
 /// `alt=`, and figures and tables `label=` (format 1.1).
 enum FigureBuiltins {
-    static let all: [Builtin] = [plot, bar, scatter, image, grid, table]
+    static let all: [Builtin] = [plot, bar, scatter, image, grid, table, ConfusionBuiltin.confusion]
+
+    /// `cols=`: a number of columns, or a list of column headers (one
+    /// column each); `rows=`: a list of row headers. Headers name what a
+    /// column or row of a comparison holds, once, instead of a label under
+    /// every tile.
+    static func headers(_ args: Arguments, defaultColumns: Int) throws -> (columns: Int, cols: [String]?, rows: [String]?) {
+        let rows = try labels(args, "rows")
+        if case let .list(items)? = args.value("cols") {
+            guard !items.isEmpty else { throw args.fail("cols", "a number of columns or a non-empty list of column headers") }
+            return (items.count, items.map(\.inlineText), rows)
+        }
+        return (try args.int("cols", default: defaultColumns, min: 1), nil, rows)
+    }
+
+    /// Puts headers on a grid and fits it to the page unless the author fixed the scale.
+    static func arrange(_ g: inout ImageGrid, _ args: Arguments, cols: [String]?, rows: [String]?) throws {
+        g.columnHeaders = cols
+        g.rowHeaders = rows
+        if !args.has("scale") { g.fitWidth = ImageGrid.columnWidth }
+        if let rows, let cols, rows.count * cols.count != g.tiles.count {
+            throw LabError("\(args.builtin): \(rows.count) rows × \(cols.count) columns is \(rows.count * cols.count) places "
+                           + "for \(g.tiles.count) images", at: args.location("rows"))
+        }
+    }
+
+    /// `xticks=`: tick positions (numbers), or names for the x values in
+    /// order (strings: layers by name); nil when not given.
+    static func ticks(_ args: Arguments, x: [Double]) throws -> (positions: [Double], names: [String]?)? {
+        guard let v = args.value("xticks") else { return nil }
+        guard case let .list(items) = v, !items.isEmpty else {
+            return (try numbers(v, args, "xticks"), nil)
+        }
+        if items.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            guard items.count == x.count else {
+                throw LabError("\(args.builtin): \(items.count) tick names for \(x.count) x values; give one name per x value",
+                               at: args.location("xticks"))
+            }
+            return (x, items.map(\.inlineText))
+        }
+        return (try numbers(v, args, "xticks"), nil)
+    }
 
     static func labels(_ args: Arguments, _ name: String) throws -> [String]? {
         guard args.has(name) else { return nil }
@@ -75,10 +116,11 @@ enum FigureBuiltins {
         return AxisSettings(scale: scale, limits: lo...hi)
     }
 
-    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, label: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none)",
+    static let plot = Builtin("plot(x, y, *more, labels = none, xlabel: string = none, ylabel: string = none, title: string = none, caption: string = none, alt: string = none, label: string = none, xscale: string = \"linear\", yscale: string = \"linear\", xlim = none, ylim = none, xticks = none)",
                               "a line plot of one or more series against x (rows of a matrix y are series); xscale=/yscale=\"log\" "
                               + "for log axes with ticks at powers of ten, xlim=/ylim=[low, high] to fix an axis's range; "
-                              + "whole-number x gets whole-number ticks") { args, _ in
+                              + "whole-number x gets whole-number ticks; xticks= puts ticks at the given x values "
+                              + "([0, 90, 180, 270, 360]) or names each x value ([\"conv1\", \"pool1\", ...])") { args, _ in
         let x = try numbers(args.value("x") ?? .none, args, "x")
         var ys: [[Double]] = []
         for v in [args.value("y") ?? .none] + (try args.list("more")) {
@@ -99,6 +141,9 @@ enum FigureBuiltins {
         var p = LinePlot(series: series, title: try args.optionalString("title"),
                          xlabel: try args.optionalString("xlabel"), ylabel: try args.optionalString("ylabel"))
         (p.xaxis, p.yaxis) = (try axis(args, "x"), try axis(args, "y"))
+        if let (positions, names) = try ticks(args, x: x) {
+            (p.xaxis.ticks, p.xaxis.tickLabels) = (positions, names)
+        }
         try args.run(at: nil) { try p.validate() }
         return try svgFigure(p.svg(), args, alt: "line plot of \(ys.count) series")
     }
@@ -225,9 +270,11 @@ enum FigureBuiltins {
                                    alt: try alt(args, else: "image of \(b.width)×\(b.height) pixels"), label: try label(args, "fig")))
     }
 
-    static let grid = Builtin("grid(images, cols: int = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, label: string = none, symmetric: bool = false)",
+    static let grid = Builtin("grid(images, cols = none, labels = none, cmap: string = \"gray\", scale: int = none, title: string = none, caption: string = none, alt: string = none, label: string = none, symmetric: bool = false, rows: list = none)",
                               "several images in rows and columns, with optional labels; each image is scaled on its "
-                              + "own as image() scales one (symmetric=true: 0 at mid-grey, ±its largest |value| at the ends)") { args, _ in
+                              + "own as image() scales one (symmetric=true: 0 at mid-grey, ±its largest |value| at the ends); "
+                              + "cols= a number of columns or a list of column headers, rows= a list of row headers; "
+                              + "without scale= the grid is fitted to the page") { args, _ in
         let loc = args.location("images")
         let items: [Tensor]
         if case let .list(xs)? = args.value("images") {
@@ -246,9 +293,11 @@ enum FigureBuiltins {
         if let n = names, n.count != tiles.count {
             throw LabError("grid: \(n.count) labels for \(tiles.count) images", at: args.location("labels"))
         }
-        let cols = try args.int("cols", default: min(tiles.count, 10), min: 1)
-        let scale = try args.int("scale", default: max(1, min(4, 96 / max(tiles[0].width, 1))), min: 1, max: 16)
-        let g = ImageGrid(tiles: tiles, columns: cols, labels: names, title: try args.optionalString("title"), tileScale: scale)
+        let (cols, colHeaders, rowHeaders) = try headers(args, defaultColumns: min(tiles.count, 10))
+        // Without scale= a tile starts near 96 pixels and shrinks only to fit the page.
+        let scale = try args.int("scale", default: max(1, min(24, 96 / max(tiles[0].width, 1))), min: 1, max: 32)
+        var g = ImageGrid(tiles: tiles, columns: cols, labels: names, title: try args.optionalString("title"), tileScale: scale)
+        try arrange(&g, args, cols: colHeaders, rows: rowHeaders)
         try args.run(at: nil) { try g.validate() }
         return try svgFigure(g.svg(), args, alt: "grid of \(tiles.count) images")
     }

@@ -12,9 +12,10 @@ import Tensors
 /// to maximum unless `range=` fixes it (e.g. [0, 1] for probabilities).
 enum HeatmapBuiltin {
     static let heatmap = Builtin(
-        "heatmap(map: tensor, over: tensor = none, cmap: string = \"viridis\", alpha: number = 0.6, range: list = none, upsample: string = \"nearest\", legend: string = none, labels = none, cols: int = none, scale: int = none, classes = none, title: string = none, caption: string = none, alt: string = none, label: string = none)",
+        "heatmap(map: tensor, over: tensor = none, cmap: string = \"viridis\", alpha: number = 0.6, range: list = none, upsample: string = \"nearest\", legend: string = none, labels = none, cols = none, scale: int = none, classes = none, title: string = none, caption: string = none, alt: string = none, label: string = none, rows: list = none)",
         "a map drawn with a colormap (viridis by default) and a colour bar, over a grayscale image when over= is given; "
-            + "classes= draws a map of class numbers in the categorical palette with a key"
+            + "classes= draws a map of class numbers in the categorical palette with a key; a stack of maps shares one "
+            + "colour bar, with cols= (a number or column headers) and rows= (row headers) as in grid"
     ) { args, _ in
         let maps = try mapStack(try args.tensor("map"), args)
         let (count, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
@@ -71,11 +72,13 @@ enum HeatmapBuiltin {
         }
         let width = tiles[0].width
         // As `image` and `grid` do: one map large, a stack at thumbnail size.
-        let fit = count == 1 ? max(1, min(8, 224 / max(width, 1))) : max(1, min(4, 96 / max(width, 1)))
+        let fit = count == 1 ? max(1, min(8, 224 / max(width, 1))) : max(1, min(24, 96 / max(width, 1)))
         let scale = try args.int("scale", default: fit, min: 1, max: 32)
         let legend = ColorLegend(cmap: cmap, lower: Double(lo), upper: Double(hi), label: try args.optionalString("legend"))
-        var grid = ImageGrid(tiles: tiles, columns: try args.int("cols", default: min(count, 10), min: 1), labels: names,
+        let (cols, colHeaders, rowHeaders) = try FigureBuiltins.headers(args, defaultColumns: min(count, 10))
+        var grid = ImageGrid(tiles: tiles, columns: cols, labels: names,
                              title: try args.optionalString("title"), tileScale: scale, colorLegend: classes == nil ? legend : nil)
+        try FigureBuiltins.arrange(&grid, args, cols: colHeaders, rows: rowHeaders)
         if let classes {
             // The key lists only the classes the maps show, in class order, so ten names do not crowd out two.
             let present = Set(maps.scalars.map { Int($0) })

@@ -1,4 +1,5 @@
 import Foundation
+import Figures
 import Lab
 
 /// HTML for what cells produced: a block's source, outputs, checks and
@@ -66,9 +67,13 @@ enum CellHTML {
             case let .png(bytes, w, h, displayWidth):
                 let uri = "data:image/png;base64," + Data(bytes).base64EncodedString()
                 body = "<img class=\"pixels\" src=\"\(uri)\" width=\"\(displayWidth)\" height=\"\(displayWidth * h / max(w, 1))\" alt=\"\(HTML.escape(f.alt))\">"
+            case let .explorer(e): body = e.html(alt: f.alt)
             }
             var caption = "<span class=\"label\">Figure \(figures).</span>"
-            if case .png = f.content, let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
+            switch f.content {
+            case .png, .explorer: if let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
+            case .svg: break
+            }
             if let c = f.caption { caption += " " + HTML.escape(c) }
             return "<figure class=\"output figure\" id=\"figure-\(figures)\">\(body)<figcaption>\(caption)</figcaption></figure>\n"
         case let .table(t):

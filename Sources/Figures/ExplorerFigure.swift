@@ -68,7 +68,7 @@ public struct ExplorerFigure: Sendable, Equatable {
         guard n > 0, labels.count == n, !layers.isEmpty else { return false }
         func fits(_ s: Sheet, count: Int? = nil) -> Bool {
             s.columns >= 1 && s.count >= 1 && s.tileWidth >= 1 && s.tileHeight >= 1
-                && (count == nil || s.count == count!) && ExplorerFigure.pngSize(s.png) == (s.width, s.height)
+                && (count == nil || s.count == count!) && ExplorerFigure.pngSize(s.png).map { $0 == (s.width, s.height) } == true
         }
         guard images.allSatisfy({ fits($0, count: 1) }) else { return false }
         return layers.allSatisfy { l in

@@ -133,8 +133,9 @@ extension ExplorerFigure {
                 var tiles: [Tile] = []
                 for u in 0..<units {
                     let map = values[(u * plane)..<((u + 1) * plane)]
+                    // Square-root scale: a layer's strongest value would leave every other map near black.
                     tiles.append(Tile(width: mw, height: mh, channels: 1,
-                                      bytes: map.map { top > 0 && $0.isFinite ? Pixels.byte(max(0, $0) / top) : 0 }).scaled(f))
+                                      bytes: map.map { top > 0 && $0.isFinite ? Pixels.byte((max(0, $0) / top).squareRoot()) : 0 }).scaled(f))
                 }
                 peaks.append((0..<units).map { u in values[(u * plane)..<((u + 1) * plane)].max() ?? 0 })
                 activations.append(try Sheet.make(tiles: tiles, columns: columns, gap: 96))
@@ -144,10 +145,12 @@ extension ExplorerFigure {
                     throw FigureError("\(l.name): projections must be (units, N, C, H, W)")
                 }
                 let (pc, ph, pw) = (p.shape[2], p.shape[3], p.shape[4]), size = pc * ph * pw
+                guard pc == c, ph == h, pw == w else { throw FigureError("\(l.name): projections must be the images' size") }
+                let picture = try pictures.tile(i, c, h, w)
                 var shown: [Tile] = []
                 for u in 0..<units {
                     let start = (u * n + i) * size
-                    shown.append(Tile.magnitude(Array(p.scalars[start..<(start + size)]), channels: pc, height: ph, width: pw))
+                    shown.append(Tile.magnitude(Array(p.scalars[start..<(start + size)]), over: picture))
                 }
                 projections.append(try Sheet.make(tiles: shown, columns: 1))
             }
@@ -165,7 +168,7 @@ extension ExplorerFigure {
                 }, columns: 1)
             }
             out.append(Layer(name: l.name, units: units, activations: activations, peaks: peaks,
-                             patches: try Sheet.make(tiles: patchTiles, columns: k), projections: projections, filters: filters))
+                             patches: try Sheet.make(tiles: patchTiles, columns: k, gap: 200), projections: projections, filters: filters))
         }
         self.init(images: sheets, labels: labels, layers: out, pool: pool)
     }
@@ -187,17 +190,24 @@ struct Tile {
         return Tile(width: width * f, height: height * f, channels: channels, bytes: out)
     }
 
-    /// |v| over the channels' largest, scaled to the tile's own maximum, in magma.
-    static func magnitude(_ v: [Float], channels: Int, height: Int, width: Int) -> Tile {
-        let area = height * width
+    /// |v| (the channels' largest), scaled to the tile's own maximum, in
+    /// magma over the image dimmed to a third: the projection where it is
+    /// strong, the image where it is 0, so the reader sees where it fell.
+    static func magnitude(_ v: [Float], over image: Tile) -> Tile {
+        let (area, channels) = (image.width * image.height, v.count / max(1, image.width * image.height))
         let m = (0..<area).map { p in (0..<channels).reduce(Float(0)) { max($0, abs(v[$1 * area + p])) } }
         let top = m.reduce(Float(0)) { $1.isFinite ? max($0, $1) : $0 }
         var bytes = [UInt8](repeating: 0, count: area * 3)
         for p in 0..<area {
-            let (r, g, b) = Colormap.magma.rgb(top > 0 && m[p].isFinite ? Double(m[p] / top) : 0)
-            (bytes[p * 3], bytes[p * 3 + 1], bytes[p * 3 + 2]) = (r, g, b)
+            let t = top > 0 && m[p].isFinite ? Double(m[p] / top) : 0
+            let a = min(1, 3 * t)
+            let (r, g, b) = Colormap.magma.rgb(t)
+            for (ch, x) in [r, g, b].enumerated() {
+                let base = Double(image.channels == 3 ? image.bytes[p * 3 + ch] : image.bytes[p]) / 3
+                bytes[p * 3 + ch] = UInt8(max(0, min(255, (a * Double(x) + (1 - a) * base).rounded())))
+            }
         }
-        return Tile(width: width, height: height, channels: 3, bytes: bytes)
+        return Tile(width: image.width, height: image.height, channels: 3, bytes: bytes)
     }
 
     /// A filter scaled to its largest |w|: colour for 3 channels (0 is mid

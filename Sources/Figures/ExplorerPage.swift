@@ -54,7 +54,7 @@ extension ExplorerFigure {
             let k = layer.patches.columns
             out += panel([layer.patches], unit: u, width: max(1, 360 / layer.patches.width) * layer.patches.width,
                          label: "its top \(k) patches over \(pool)")
-            out += panel(layer.projections, unit: u, width: 120, label: "deconvnet projection on this image")
+            out += panel(layer.projections, unit: u, width: 140, label: "its deconvnet projection on this image")
             out += "</div>"
         }
         out += "</div><script>\(ExplorerFigure.script)</script></div>"

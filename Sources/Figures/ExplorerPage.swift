@@ -16,7 +16,7 @@ extension ExplorerFigure {
         var out = "<div class=\"explorer\" role=\"group\" aria-label=\"\(esc(alt))\" data-l=\"0\" data-u=\"\(unit)\">"
         out += "<style>\(ExplorerFigure.css)</style>"
         out += "<p class=\"ex-help\">Pick an image, then a unit: click or tap it, or focus a layer and use the arrow keys.</p>"
-        out += "<noscript><p class=\"ex-help\">Scripts are off: this shows the first image and \(esc(first.name)) unit \(unit).</p></noscript>"
+        out += "<noscript><p class=\"ex-note\">Scripts are off: this shows the first image and \(esc(first.name)) unit \(unit).</p></noscript>"
         out += "<div class=\"ex-images\" role=\"radiogroup\" aria-label=\"Images\">"
         for (i, sheet) in images.enumerated() {
             let on = i == 0
@@ -89,7 +89,7 @@ extension ExplorerFigure {
     static let css = ".explorer{background:#fff;color:#1d2329;color-scheme:light;border-radius:6px;padding:.6rem;text-align:left;"
         + "font:14px/1.4 system-ui,sans-serif}.explorer [hidden]{display:none!important}"
         + ".explorer img{image-rendering:pixelated;display:block;max-width:none;border:0;background:none;padding:0}"
-        + ".ex-help{margin:0 0 .5rem;color:#535e69}.explorer:not(.live) .ex-help{display:none}.explorer noscript .ex-help{display:block}"
+        + ".ex-help{margin:0 0 .5rem;color:#535e69}.explorer:not(.live) .ex-help{display:none}.ex-note{margin:0 0 .5rem;color:#535e69}"
         + ".ex-images{display:flex;flex-wrap:wrap;gap:4px;margin:0 0 .4rem}"
         + ".ex-images button{padding:2px;border:2px solid transparent;border-radius:5px;background:none;cursor:pointer;touch-action:manipulation}"
         + ".ex-images button[aria-checked=true]{border-color:#0b5cd5}.ex-images img{width:44px;height:44px}"
@@ -102,5 +102,5 @@ extension ExplorerFigure {
         + ".ex-set{display:flex;flex-wrap:wrap;gap:.6rem 1.2rem;align-items:flex-start}.ex-panel{max-width:100%}"
         + ".ex-panel p{margin:.25rem 0 0;font-size:13px;color:#535e69;max-width:22rem}"
         + ".ex-crop{overflow:hidden;max-width:100%}.ex-crop img{width:100%;height:auto}"
-        + "@media print{.ex-help{display:none}}"
+        + "@media print{.ex-help,.ex-note{display:none}}"
 }

@@ -333,3 +333,28 @@ def test_print_pdf_has_no_clipped_code_line(browser, site):
     pdf = page.pdf(format="A4")
     assert pdf[:5] == b"%PDF-" and len(pdf) > 10_000
     context.close()
+
+
+# Course-wide search: an inline index of lessons and headings in every page.
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_finds_lessons_and_headings(browser, site, width):
+    context, page, requests = open_page(browser, site, "03-third.html", width)
+    if width < 500:
+        page.locator("details.menu summary").click()
+    box = page.locator(".search input").nth(0 if width > 500 else 1)
+    assert box.is_visible()
+    box.fill("second")
+    assert [li.inner_text() for li in page.locator(".search-results li").all() if li.is_visible()] == ["The second lesson"]
+    box.fill("deta")
+    hits = page.locator(".search-results a").filter(has_text="A detail")
+    assert hits.count() >= 1
+    hits.first.click()
+    page.wait_for_url("**/01-fool.html#a-detail")
+    box = page.locator(".search input").nth(0 if width > 500 else 1)
+    if width < 500:
+        page.locator("details.menu summary").click()
+    box.fill("no such words")
+    assert "No lesson or heading" in page.locator(".search-results").nth(0 if width > 500 else 1).inner_text()
+    assert [u for u in requests if not u.startswith("file://")] == []
+    context.close()

@@ -66,8 +66,11 @@ extension ExplorerFigure {
     private func panel(_ sheets: [Sheet], unit: Int, width: Int, label: String) -> String {
         let s = sheets[0], band = s.tileHeight + 1, rows = s.rows
         var out = "<div class=\"ex-panel\"><div class=\"ex-crop\" data-t=\"\(s.tileHeight)\" data-n=\"\(rows)\" "
-            + "style=\"width:\(width)px;aspect-ratio:\(s.width)/\(s.tileHeight + 2)\">"
-        let shift = Decimals.trimmed(-100 * Double(unit * band) / Double(rows * band + 1), 3)
+            + "style=\"width:\(width)px;aspect-ratio:\(s.width)/\(s.tileHeight)\">"
+        // The window is the tile's rows only: a rounding error of up to a
+        // sheet pixel (print rasterizes the large sheet coarsely) shows the
+        // gap, never the unit above or below.
+        let shift = Decimals.trimmed(-100 * Double(unit * band + 1) / Double(rows * band + 1), 3)
         for (i, sheet) in sheets.enumerated() {
             let tag = sheets.count > 1 ? " data-i=\"\(i)\"\(i == 0 ? "" : " hidden")" : ""
             out += "<img\(tag) src=\"\(uri(sheet))\" alt=\"\" style=\"transform:translateY(\(shift)%)\">"
@@ -101,6 +104,6 @@ extension ExplorerFigure {
         + ".ex-unit{border-top:1px solid #d9dee3;margin-top:.6rem;padding-top:.5rem}.ex-status{margin:0 0 .4rem;font-weight:600}"
         + ".ex-set{display:flex;flex-wrap:wrap;gap:.6rem 1.2rem;align-items:flex-start}.ex-panel{max-width:100%}"
         + ".ex-panel p{margin:.25rem 0 0;font-size:13px;color:#535e69;max-width:22rem}"
-        + ".ex-crop{overflow:hidden;max-width:100%}.ex-crop img{width:100%;height:auto}"
+        + ".ex-crop{overflow:hidden;max-width:100%;outline:1px solid #b9c0c7}.ex-crop img{width:100%;height:auto}"
         + "@media print{.ex-help,.ex-note{display:none}}"
 }

@@ -21,7 +21,7 @@ extension ExplorerFigure {
     r.style.left=100*(u%q.c)*q.w/q.W+'%';r.style.top=100*Math.floor(u/q.c)*q.h/q.H+'%';\
     z.setAttribute('aria-valuenow',u);z.setAttribute('aria-valuetext','unit '+u+': '+peak(l,u))});\
     S.forEach(function(s,l){s.hidden=l!=L;A('.ex-crop',s).forEach(function(b){var t=D(b,'t')+1;\
-    A('img',b).forEach(function(m){if(m.dataset.i)m.hidden=D(m,'i')!=I;m.style.transform='translateY('+-100*U*t/(D(b,'n')*t+1)+'%)'})})});\
+    A('img',b).forEach(function(m){if(m.dataset.i)m.hidden=D(m,'i')!=I;m.style.transform='translateY('+-100*(U*t+1)/(D(b,'n')*t+1)+'%)'})})});\
     T.textContent=G[L].dataset.name+' unit '+U+': '+peak(L,U)+' on '+B[I].title}\
     function pick(l,u){K[l]=u;L=l;U=u;draw()}\
     G.forEach(function(g,l){var z=g.querySelector('.ex-grid');K[l]=l==L?U:0;\

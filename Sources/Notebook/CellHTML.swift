@@ -1,4 +1,5 @@
 import Foundation
+import Figures
 import Lab
 
 /// HTML for what cells produced: a block's source, outputs, checks and
@@ -111,9 +112,13 @@ enum CellHTML {
                 // Large pictures of many small images (an embedding grid) scroll rather than shrink past 3/4.
                 let least = displayWidth > 600 ? " style=\"min-width:\(displayWidth * 3 / 4)px\"" : ""
                 body = "<img class=\"pixels\" src=\"\(uri)\" width=\"\(displayWidth)\" height=\"\(displayWidth * h / max(w, 1))\" alt=\"\(HTML.escape(f.alt))\"\(least)>"
+            case let .explorer(e): body = e.html(alt: f.alt)
             }
             var caption = "<span class=\"label\">Figure \(figures).</span>"
-            if case .png = f.content, let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
+            switch f.content {
+            case .png, .explorer: if let t = f.title { caption += " <strong>\(HTML.escape(t))</strong>" }
+            case .svg: break
+            }
             if let c = f.caption { caption += " " + HTML.escape(c) }
             let (w, h) = naturalSize(f)
             let size = w > 0 && h > 0 ? " style=\"--w:\(Int(w))px;--ar:\(String(format: "%.3f", w / h))\"" : ""

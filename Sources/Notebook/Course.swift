@@ -10,6 +10,8 @@ struct Course: Sendable {
     /// The introduction's HTML, from Markdown rendered without raw HTML.
     var introduction: String?
     var lessons: [PageTemplate.Link]
+    /// What the search box finds: every lesson's title, description and headings.
+    var search: [SearchIndex.Entry] = []
 
     init(title: String? = nil, introduction: String? = nil, lessons: [PageTemplate.Link] = []) {
         self.title = title

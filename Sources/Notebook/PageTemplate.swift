@@ -34,7 +34,7 @@ enum PageTemplate {
             <aside class="sidebar">
             <p class="course"><a href="index.html">\(courseName)</a></p>
             \(place)
-            \(lists)</aside>
+            \(course.search.isEmpty ? "" : SearchIndex.box(1))\(lists)</aside>
             """
         let menuLabel = position == nil ? "Lessons" : contents.isEmpty ? "Lessons" : "Lessons and contents"
         let bar = """
@@ -42,7 +42,7 @@ enum PageTemplate {
             <p class="course"><a href="index.html">\(courseName)</a></p>
             \(place)
             \(pager(previous, next, top: true))<details class="menu"><summary>\(menuLabel)</summary>
-            \(lists)</details>
+            \(course.search.isEmpty ? "" : SearchIndex.box(2))\(lists)</details>
             </header>
             """
         let pageTitle = course.title.map { title == $0 ? title : "\(title) · \($0)" } ?? title
@@ -55,7 +55,7 @@ enum PageTemplate {
         <meta name="generator" content="Lectern">
         <meta name="color-scheme" content="light dark">
         <title>\(HTML.escape(pageTitle))</title>
-        <style>\(css)\(FormatAdditionsCSS.css)\(FigureCSS.css)\(CodeHighlighter.css)\(ErrataBox.css)</style>
+        <style>\(css)\(FormatAdditionsCSS.css)\(FigureCSS.css)\(CodeHighlighter.css)\(ErrataBox.css)\(SearchIndex.css)</style>
         </head>
         <body>
         <a class="skip" href="#content">Skip to the text</a>
@@ -70,7 +70,7 @@ enum PageTemplate {
         \(pager(previous, next, top: false))</main>
         </div>
         </div>
-        </body>
+        \(SearchIndex.script(course.search))</body>
         </html>
 
         """

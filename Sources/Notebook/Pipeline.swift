@@ -363,9 +363,16 @@ public final class Pipeline {
     func site(_ course: [URL], titles: [String], names: [String]) -> Course {
         guard let first = course.first else { return Course() }
         let root = options.projectRoot ?? Pipeline.projectRoot(for: first)
-        return Course(title: Course.title(root: root),
-                      introduction: Course.introduction(folder: first.standardizedFileURL.deletingLastPathComponent()),
-                      lessons: zip(titles, names).map { PageTemplate.Link(title: $0, href: $1) })
+        var site = Course(title: Course.title(root: root),
+                          introduction: Course.introduction(folder: first.standardizedFileURL.deletingLastPathComponent()),
+                          lessons: zip(titles, names).map { PageTemplate.Link(title: $0, href: $1) })
+        site.search = course.indices.map { i in
+            let source = try? load(course[i], path: Pipeline.displayPath(course[i], root: root), root: root)
+            let parsed = source.flatMap { try? ParseStage().run($0) }
+            return SearchIndex.Entry(title: titles[i], href: names[i], description: source?.frontMatter.description,
+                                     headings: parsed.map(SearchIndex.headings) ?? [])
+        }
+        return site
     }
 
     /// A lesson's outcome from the page cache alone, without running it.

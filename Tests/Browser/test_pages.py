@@ -54,7 +54,23 @@ Done: `a_very_long_inline_code_span_without_any_spaces_that_would_overflow_a_pho
 https://example.com/a/very/long/link/that/goes/on/and/on/without/any/space/to/break/at
 """
 
-SECOND = "# The second lesson\n\n## Part one\n\nTwo is `= 1 + 1 ~ 2`.\n\n## Part two\n\nMore.\n"
+SECOND = """# The second lesson
+
+## Part one
+
+Two is `= 1 + 1 ~ 2`.
+
+```experiment id=explorer
+net = cnn("INPUT 28x28x1 -> CONV3-8 -> RELU -> POOL2 -> CONV3-8 -> RELU -> POOL2 -> FC-10 -> SOFTMAX", seed=1)
+test = fashion_mnist(split="test")
+explorer(net, take(test, 6), layers=["conv1", "conv2"], top_from=take(test, 300), title="An explorer",
+         caption="Pick an image, then a unit.")
+```
+
+## Part two
+
+More.
+"""
 THIRD = "# The third lesson\n\nThe end.\n"
 
 # Figures of the kinds that used to be shrunk until their labels were 6 px:
@@ -100,7 +116,7 @@ def site(tmp_path_factory):
 def browser():
     with sync_playwright() as p:
         # Root cannot run Chromium's sandbox; the pages are our own.
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-background-networking"])
         yield b
         b.close()
 
@@ -292,4 +308,136 @@ def test_code_in_other_languages_is_coloured(browser, site):
     keyword = page.locator("pre.code code.language-python .k").first
     assert keyword.inner_text() == "def"
     assert keyword.evaluate("e => getComputedStyle(e).color") != page.evaluate("() => getComputedStyle(document.querySelector('pre.code')).color")
+
+
+# The explorer (format 1.1, section 9.6), in the second lesson.
+
+def explorer_state(page):
+    return page.evaluate("""() => {
+      const x = document.querySelector('.explorer');
+      const set = [...x.querySelectorAll('.ex-set')].findIndex(s => !s.hidden);
+      const top = x.querySelectorAll('.ex-set')[set].querySelectorAll('.ex-crop');
+      const patches = top[top.length - 2].querySelector('img');
+      return {status: x.querySelector('.ex-status').textContent, set,
+              patches: patches.style.transform + ' ' + patches.getBoundingClientRect().top,
+              image: [...x.querySelectorAll('.ex-images button')].findIndex(b => b.getAttribute('aria-checked') === 'true'),
+              shown: [...x.querySelectorAll('.ex-grid img')].filter(m => !m.hidden).map(m => m.dataset.i)};
+    }""")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_explorer_responds_to_a_click_on_a_unit(browser, site, width):
+    context, page, _ = open_page(browser, site, "02-second.html", width)
+    before = explorer_state(page)
+    assert before["set"] == 0 and before["image"] == 0 and before["shown"] == ["0", "0"]
+    # A unit of conv2 near the grid's bottom right: conv2's panels show, at another patch row.
+    grid = page.locator(".ex-grid").nth(1)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.8)
+    after = explorer_state(page)
+    assert after["set"] == 1 and after["status"].startswith("conv2 unit ") and after["patches"] != before["patches"]
+    unit = int(after["status"].split()[2].rstrip(":"))
+    assert unit > 0
+    # Another image: every layer's maps switch to it, the unit stays.
+    page.locator(".ex-images button").nth(3).click()
+    picked = explorer_state(page)
+    assert picked["image"] == 3 and picked["shown"] == ["3", "3"] and picked["status"].startswith(f"conv2 unit {unit}:")
+    context.close()
+
+
+def test_explorer_works_by_keyboard(browser, site):
+    context, page, _ = open_page(browser, site, "02-second.html", 1280)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.ex-grid')"):
+            break
+    else:
+        pytest.fail("no layer of the explorer takes keyboard focus")
+    grid = page.locator(".ex-grid").first
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "a focus ring"
+    start = int(grid.get_attribute("aria-valuenow"))
+    before = explorer_state(page)
+    page.keyboard.press("ArrowRight" if start < 7 else "ArrowLeft")
+    moved = explorer_state(page)
+    assert moved["patches"] != before["patches"] and moved["status"] != before["status"]
+    page.keyboard.press("End")
+    assert grid.get_attribute("aria-valuenow") == "7" and explorer_state(page)["status"].startswith("conv1 unit 7:")
+    page.keyboard.press("Home")
+    page.keyboard.press("Enter")
+    assert explorer_state(page)["status"].startswith("conv1 unit 0:")
+    # The images are a radio group: arrows move the choice and the focus.
+    page.locator(".ex-images button").first.focus()
+    page.keyboard.press("ArrowRight")
+    assert explorer_state(page)["image"] == 1
+    assert page.evaluate("() => document.activeElement.dataset.i") == "1"
+    context.close()
+
+
+def test_explorer_answers_a_tap(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto((site / "02-second.html").as_uri())
+    before = explorer_state(page)
+    page.locator(".ex-images button").nth(2).tap()
+    page.locator(".ex-grid").nth(1).scroll_into_view_if_needed()
+    box = page.locator(".ex-grid").nth(1).bounding_box()
+    page.touchscreen.tap(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
+    after = explorer_state(page)
+    assert after["image"] == 2 and after["set"] == 1 and after["patches"] != before["patches"]
+    context.close()
+
+
+def test_explorer_without_scripts_is_a_static_picture(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "02-second.html").as_uri())
+    shown = page.evaluate("""() => [...document.querySelectorAll('.explorer img')]
+        .filter(m => m.getBoundingClientRect().width > 0).map(m => m.complete && m.naturalWidth > 0)""")
+    # Six image buttons, two layers' maps, one filter, two panels: the first image's view.
+    assert len(shown) == 6 + 2 + 3 and all(shown)
+    assert page.locator(".ex-status").inner_text().startswith("conv1 unit ")
+    assert "Scripts are off" in page.locator(".explorer").inner_text()
+    context.close()
+
+
+def test_print_pdf_has_no_clipped_code_line(browser, site):
+    context, page, _ = open_page(browser, site, "01-fool.html", 1280)
+    page.emulate_media(media="print")
+    # The A4 column at 96 px an inch, less Chromium's default margins.
+    page.set_viewport_size({"width": 700, "height": 1000})
+    clipped = page.evaluate("""() => [...document.querySelectorAll('pre')].filter(p =>
+        p.scrollWidth > p.clientWidth + 1 || getComputedStyle(p).whiteSpace === 'pre'
+        || [...p.querySelectorAll('.line')].some(l => l.getBoundingClientRect().right > p.getBoundingClientRect().right + 1))
+        .map(p => p.textContent.slice(0, 60))""")
+    assert clipped == [], f"code cut off in print: {clipped}"
+    pdf = page.pdf(format="A4")
+    assert pdf[:5] == b"%PDF-" and len(pdf) > 10_000
+    context.close()
+
+
+# Course-wide search: an inline index of lessons and headings in every page.
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_finds_lessons_and_headings(browser, site, width):
+    context, page, requests = open_page(browser, site, "03-third.html", width)
+    if width < 500:
+        page.locator("details.menu summary").click()
+    box = page.locator(".search input").nth(0 if width > 500 else 1)
+    assert box.is_visible()
+    box.fill("second")
+    assert [li.inner_text() for li in page.locator(".search-results li").all() if li.is_visible()] == ["The second lesson"]
+    box.fill("deta")
+    hits = page.locator(".search-results a").filter(has_text="A detail")
+    assert hits.count() >= 1
+    hits.first.click()
+    page.wait_for_url("**/01-fool.html#a-detail")
+    box = page.locator(".search input").nth(0 if width > 500 else 1)
+    if width < 500:
+        page.locator("details.menu summary").click()
+    box.fill("no such words")
+    assert "No lesson or heading" in page.locator(".search-results").nth(0 if width > 500 else 1).inner_text()
+    assert [u for u in requests if not u.startswith("file://")] == []
     context.close()

@@ -84,6 +84,8 @@ import Testing
         #expect(body.contains("<del>Linear models are robust.</del>"))
         #expect(body.contains("<a href=\"https://example.com/notes\">https://example.com/notes</a>"))
         #expect(!page.contains("\u{E000}"), "no math placeholder leaks into the page")
-        #expect(!page.contains("<script"))
+        // The only script is the course-wide search's: its index and its code.
+        #expect(page.components(separatedBy: "<script").count == 3 && page.contains("<script type=\"application/json\" id=\"search-index\">"))
+        #expect(page.contains("<div class=\"search\" role=\"search\" hidden>"))
     }
 }

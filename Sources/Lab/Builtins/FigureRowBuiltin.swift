@@ -25,6 +25,9 @@ enum FigureRowBuiltin {
                 items.append(.png(bytes, width: width, height: height, displayWidth: displayWidth, alt: f.alt))
                 let text = [f.title, f.caption].compactMap { $0 }.joined(separator: ": ")
                 captions.append(text.isEmpty ? nil : text)
+            case .explorer:
+                throw LabError("row: figure \(i + 1) is an explorer, which needs the column to itself; show it on its own",
+                               at: args.callLocation)
             }
             alts.append(f.title ?? f.alt)
         }

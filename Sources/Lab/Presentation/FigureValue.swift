@@ -1,13 +1,17 @@
+import Figures
 import Tensors
 import Foundation
 
-/// A figure made by a built-in: inline SVG or a PNG. Numbering happens when
+/// A figure made by a built-in: inline SVG, a PNG, or an explorer (sheets of
+/// PNGs that the page shows with a script of its own). Numbering happens when
 /// the page is assembled, so figures are numbered per lesson in page order.
 public struct FigureValue: LabObject {
     public enum Content: Sendable, Equatable {
         case svg(String)
         /// PNG bytes with their pixel size and the width to show them at.
         case png([UInt8], width: Int, height: Int, displayWidth: Int)
+        /// The Deep Visualization Toolbox's data; the page adds the script.
+        case explorer(ExplorerFigure)
     }
 
     public var content: Content
@@ -44,6 +48,9 @@ public struct FigureValue: LabObject {
         switch content {
         case let .svg(s): return "svg:" + s
         case let .png(b, w, h, _): return "png:\(w)x\(h):\(FNV1a.hash(b))"
+        case let .explorer(e):
+            let sheets = e.images + e.layers.flatMap { $0.activations + $0.projections + [$0.patches] + ($0.filters.map { [$0] } ?? []) }
+            return "explorer:\(e.labels.joined(separator: "|")):\(FNV1a.hash(sheets.flatMap(\.png)))"
         }
     }
 }

@@ -170,7 +170,7 @@ public struct BuiltinRegistry: Sendable {
         Group(title: "Models", builtins: ModelBuiltins.all + TrainingBuiltins.all + InspectionBuiltins.all),
         Group(title: "Sequences and recurrent networks", builtins: SequenceBuiltins.all),
         Group(title: "Understanding a trained network",
-              builtins: AttributionBuiltins.all + UnitBuiltins.all + ProbeBuiltins.all),
+              builtins: AttributionBuiltins.all + UnitBuiltins.all + ExplorerBuiltin.all + ProbeBuiltins.all),
         Group(title: "Optimizing the input", builtins: OptimizationBuiltins.all),
         Group(title: "Embeddings", builtins: EmbeddingBuiltins.all),
         Group(title: "Figures, tables and text",

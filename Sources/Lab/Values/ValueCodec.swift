@@ -100,6 +100,7 @@ enum ValueCodec {
             case let .svg(s): w.tag("v"); w.string(s)
             case let .png(bytes, width, height, display):
                 w.tag("p"); w.blob(bytes); w.count(width); w.count(height); w.count(display)
+            case let .explorer(e): w.tag("x"); writeExplorer(e, &w)
             }
         case let t as TableValue:
             w.tag("b")
@@ -205,6 +206,9 @@ enum ValueCodec {
             case "p":
                 guard let bytes = r.blob(), let w = r.natural(), let h = r.natural(), let d = r.natural() else { return nil }
                 return FigureValue(content: .png(bytes, width: w, height: h, displayWidth: d), title: title, caption: caption, alt: alt)
+            case "x":
+                guard let e = readExplorer(&r) else { return nil }
+                return FigureValue(content: .explorer(e), title: title, caption: caption, alt: alt)
             default: return nil
             }
         case "b":

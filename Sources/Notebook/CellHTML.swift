@@ -67,6 +67,9 @@ enum CellHTML {
         switch f.content {
         case let .png(_, w, h, displayWidth):
             return (Double(displayWidth), Double(displayWidth * h / max(w, 1)))
+        case .explorer:
+            // Its own layout wraps to the column; it is never enlarged.
+            return (0, 0)
         case let .svg(svg):
             guard svg.hasPrefix("<svg"), let box = svg.range(of: "viewBox=\""),
                   let end = svg[box.upperBound...].firstIndex(of: "\"") else {

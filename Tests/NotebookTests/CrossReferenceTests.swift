@@ -26,8 +26,8 @@ import Testing
         let o = try folder.run(Self.lesson, render: true)
         #expect(o.report.errors == 0, "\(o.diagnostics)")
         let html = try #require(o.html)
-        #expect(html.contains("<figure class=\"output figure\" id=\"figure-1\">"))
-        #expect(html.contains("<figure class=\"output figure\" id=\"fig-line\">"))
+        #expect(html.contains("<figure class=\"output figure\" id=\"figure-1\" style="))
+        #expect(html.contains("<figure class=\"output figure\" id=\"fig-line\" style="))
         #expect(html.contains("<span class=\"label\">Figure 2.</span>"))
         #expect(html.contains("<figure class=\"output table\" id=\"tbl-ab\">"))
         #expect(html.contains("See <a class=\"xref\" href=\"#fig-line\">Figure 2</a>, <a class=\"xref\" href=\"#tbl-ab\">Table 1</a> "

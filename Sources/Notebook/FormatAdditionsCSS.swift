@@ -1,5 +1,6 @@
 /// The styles of format 1.1's additions (weak claims, callouts, folded
-/// sources, solutions, cross-references, citations), kept apart from
+/// sources, solutions, cross-references, citations, inline formulas too
+/// wide for a phone, which scroll on their own), kept apart from
 /// `PageTemplate.css` so the page chrome can change around them.
 enum FormatAdditionsCSS {
     static let css = """
@@ -17,6 +18,7 @@ enum FormatAdditionsCSS {
     .xref.missing{color:var(--bad);font-weight:600}
     section.references{margin-top:2.5rem}ol.references{list-style:none;padding-left:0;font-size:.92rem}
     ol.references>li{margin:.45rem 0;padding-left:1.5rem;text-indent:-1.5rem}.ref-back{text-decoration:none}
+    @media (max-width:47rem){.katex:has(>math:not([display=block])){display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:middle}}
 
     """
 }

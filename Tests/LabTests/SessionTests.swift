@@ -92,6 +92,18 @@ import Testing
         #expect(s.value(of: "q")?.number == 1)
     }
 
+    @Test func conditionsJoinedByAndOrOrAreOneExpectation() {
+        let s = Harness.session()
+        let r = Harness.run("""
+        expect 1 == 1 and 2 == 2
+        expect 1 == 2 or 3 == 3
+        expect 1 == 1 and 2 == 3
+        expect [x for x in arange(3) if x == 0 or x == 2] == [0, 2]
+        """, in: s)
+        #expect(r.claims.map(\.kind) == [.expect, .expect, .expect, .exact])
+        #expect(r.claims.map(\.status) == [.pass, .pass, .fail, .pass])
+    }
+
     @Test func aBlockPastItsTimeoutFails() {
         let s = Harness.session()
         let r = s.run(block: "x = sum([1, 2])", origin: Harness.origin(), label: "block 'slow'", seedKey: "slow", timeout: 0)

@@ -165,7 +165,10 @@ struct Parser {
     mutating func expectStatement() throws -> Statement {
         let keyword = advance()
         let start = peek.range.lowerBound
-        inClaim = true
+        // `expect a == 1 and b == 2` is one condition, as in Python: a
+        // top-level `and` or `or` makes `==` a comparison again, not the
+        // start of a documented value.
+        inClaim = !joinsConditions()
         defer { inClaim = false }
         let e = try expression()
         let form = try claimForm() ?? .truth
@@ -173,6 +176,22 @@ struct Parser {
         try endOfStatement()
         let source = String(String.UnicodeScalarView(scalars[start..<max(start, end)])).trimmingSpaces
         return .expect(e, form, source: source, keyword.location)
+    }
+
+    /// Whether the statement from here to the end of its line has an `and`
+    /// or `or` outside every bracket.
+    func joinsConditions() -> Bool {
+        var depth = 0
+        for token in tokens[min(position, tokens.count)...] {
+            switch token.kind {
+            case .newline, .end: return false
+            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): depth += 1
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace): depth -= 1
+            case .keyword(.and), .keyword(.or) where depth == 0: return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// `~ CLAIM`, `!~ CLAIM`, or `== VALUE` after an expression.

@@ -167,6 +167,15 @@ import Datasets
                              to: b, at: at, session: s)
     }
 
+    /// Format 1.1: whatever takes a caption is a figure or table on the
+    /// page, and so can be the target of a cross-reference. `summary` is the
+    /// one exception: it is labelled through `table(summary(net), label=)`.
+    @Test func everyBuiltinWithACaptionTakesALabel() {
+        let captioned = BuiltinRegistry.standard.all.filter { $0.parameter("caption") != nil && $0.name != "summary" }
+        #expect(captioned.count >= 12)
+        for b in captioned { #expect(b.parameter("label") != nil, "\(b.name) takes caption= but not label=") }
+    }
+
     @Test func everyParameterOfEveryMemoizedBuiltinChangesItsKey() throws {
         let s = Harness.session()
         let memoized = BuiltinRegistry.standard.all.filter { if case .result = $0.memo { true } else { false } }

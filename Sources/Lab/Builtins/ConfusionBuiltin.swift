@@ -6,7 +6,7 @@ import Tensors
 /// bar; `evaluate(...).confusion` is the matrix it expects.
 enum ConfusionBuiltin {
     static let confusion = Builtin(
-        "confusion(matrix: tensor, classes = none, share: bool = true, cmap: string = \"viridis\", title: string = none, caption: string = none, alt: string = none)",
+        "confusion(matrix: tensor, classes = none, share: bool = true, cmap: string = \"viridis\", title: string = none, caption: string = none, alt: string = none, label: string = none)",
         "a confusion matrix (rows the true class, columns the predicted one) with class names, the count in each cell "
             + "and a colour bar; share=true shades a cell by its share of the true class, share=false by its count"
     ) { args, _ in

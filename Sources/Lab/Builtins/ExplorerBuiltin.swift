@@ -18,7 +18,7 @@ enum ExplorerBuiltin {
     static let maxLayers = 6
     static let maxUnits = 512
 
-    static let explorer = Builtin("explorer(net: model, images, layers = none, top_from: dataset = none, labels = none, title: string = none, caption: string = none, alt: string = none)",
+    static let explorer = Builtin("explorer(net: model, images, layers = none, top_from: dataset = none, labels = none, title: string = none, caption: string = none, alt: string = none, label: string = none)",
                                   "the Deep Visualization Toolbox on the page: pick one of the images (a dataset or an N×C×H×W tensor, "
                                   + "at most 16) and see every unit's activation in each of layers= (default: the CONV layers); pick a unit "
                                   + "and see its filter (first layer), its top 9 patches over the images (or over top_from=) and its "
@@ -54,7 +54,8 @@ enum ExplorerBuiltin {
         let names = computed.layers.map(\.name).joined(separator: ", ")
         return .object(FigureValue(content: .explorer(figure), title: try args.optionalString("title"),
                                    caption: try args.optionalString("caption"),
-                                   alt: try FigureBuiltins.alt(args, else: "an explorer of \(names) on \(images.shape[0]) images")))
+                                   alt: try FigureBuiltins.alt(args, else: "an explorer of \(names) on \(images.shape[0]) images"),
+                                   label: try FigureBuiltins.label(args, "fig")))
     }
 
     /// `images` as a batch, and the dataset it came from if it is one.

@@ -12,9 +12,8 @@ struct RenderStage {
     final class State {
         var figures = 0
         var tables = 0
-        /// Heading ids given so far, and per slug the last suffix tried.
-        var headingIDs: Set<String> = []
-        var headingSuffixes: [String: Int] = [:]
+        /// Heading ids given so far.
+        var headingIDs = HeadingIDs()
         var warnings: [Diagnostic] = []
         var math: [String] = []
         /// Files embedded in the page, so the page cache notices when they change.
@@ -50,7 +49,7 @@ struct RenderStage {
             if let label = f.label, let t = lesson.prose.labels.byLabel[label], t.kind == .equation { state.equations[i] = t }
         }
         // Figures, tables and equations take their labels as ids: headings give way.
-        state.headingIDs.formUnion(lesson.prose.labels.targets.map(\.label))
+        state.headingIDs.reserve(lesson.prose.labels.targets.map(\.label))
         state.years = ReferenceHTML.years(lesson.prose)
         var out = ""
         for child in lesson.tree.children { render(child, lesson, state, &out) }
@@ -93,7 +92,7 @@ struct RenderStage {
             // A paragraph that corrects its source is quoted in the errata box at the top.
             if state.errata > errata { state.errataBox.add(paragraph: String(out[start...]), section: state.section) }
         case let .heading(level):
-            let id = uniqueID(HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas)), state)
+            let id = state.headingIDs.unique(HTML.slug(MathText.restore(node.plainText, formulas: lesson.formulas)))
             out += "<h\(level) id=\"\(id)\">"
             let titleStart = out.endIndex
             children()
@@ -170,21 +169,7 @@ struct RenderStage {
     private func references(_ lesson: LessonRun, _ state: State) -> String {
         state.referencesDone = true
         guard !lesson.prose.cited.isEmpty else { return "" }
-        return ReferenceHTML.section(lesson.prose, years: state.years, id: uniqueID("references", state), backLinks: state.citationIDs)
-    }
-
-    /// A heading's id: its slug, or if an earlier heading has that id, the
-    /// slug with the first suffix `-1`, `-2`, ... that no heading has yet,
-    /// as GitHub does (`a`, `a`, `a-1` get `a`, `a-1`, `a-1-1`).
-    private func uniqueID(_ base: String, _ state: State) -> String {
-        var id = base
-        while state.headingIDs.contains(id) {
-            let n = state.headingSuffixes[base, default: 0] + 1
-            state.headingSuffixes[base] = n
-            id = "\(base)-\(n)"
-        }
-        state.headingIDs.insert(id)
-        return id
+        return ReferenceHTML.section(lesson.prose, years: state.years, id: state.headingIDs.unique("references"), backLinks: state.citationIDs)
     }
 
     /// Labels match case-insensitively and with whitespace collapsed, as link labels do.

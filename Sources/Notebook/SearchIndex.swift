@@ -19,20 +19,14 @@ enum SearchIndex {
     }
 
     /// The h2 and h3 headings of a parsed lesson with the ids the page gives
-    /// them: `RenderStage` slugs every heading's text (formulas restored) in
-    /// page order and numbers repeats, and so does this.
+    /// them: like `RenderStage`, every heading's text (formulas restored)
+    /// slugged in page order and numbered by `HeadingIDs`.
     static func headings(_ lesson: ParsedLesson) -> [(text: String, id: String)] {
-        var seen = Set<String>(), suffixes: [String: Int] = [:], out: [(String, String)] = []
+        var ids = HeadingIDs(), out: [(String, String)] = []
         func visit(_ node: MarkdownNode) {
             if case let .heading(level) = node.kind {
                 let text = MathText.restore(node.plainText, formulas: lesson.formulas)
-                let base = HTML.slug(text)
-                var id = base
-                while seen.contains(id) {
-                    suffixes[base, default: 0] += 1
-                    id = "\(base)-\(suffixes[base]!)"
-                }
-                seen.insert(id)
+                let id = ids.unique(HTML.slug(text))
                 if level == 2 || level == 3 { out.append((text.trimmingCharacters(in: .whitespacesAndNewlines), id)) }
                 return
             }

@@ -7,37 +7,30 @@ import Lab
 /// fails on it, and the JSON report lists it under the lesson's `warnings`.
 enum CaptionLint {
     /// One warning per figure or table the page shows without a caption,
-    /// numbered as the page numbers them.
+    /// numbered as the page numbers them (`LessonRun.shownOutputs`).
     static func warnings(_ run: LessonRun) -> [LessonReport.Warning] {
         var out: [LessonReport.Warning] = []
-        var figures = 0, tables = 0
-        for b in run.blocks where b.attributes.output {
-            let lines = b.source.split(separator: "\n", omittingEmptySubsequences: false)
-            for (i, output) in b.run.outputs.enumerated() {
-                let caption: String?, what: String
-                switch output {
-                case let .figure(f):
-                    figures += 1
-                    (caption, what) = (f.caption, "figure \(figures)")
-                case let .table(t):
-                    tables += 1
-                    (caption, what) = (t.caption, "table \(tables)")
-                case .text:
-                    continue
-                }
-                guard (caption ?? "").allSatisfy(\.isWhitespace), i < b.run.outputLocations.count else { continue }
-                let at = b.run.outputLocations[i]
-                let row = at.line - b.origin.firstLine
-                let line = lines.indices.contains(row) ? Array(lines[row]) : []
-                // A call is located at its '('; the warning points at the name before it.
-                var column = at.column
-                while column > 1, column - 2 < line.count, line[column - 2].isLetter || line[column - 2].isNumber || line[column - 2] == "_" {
-                    column -= 1
-                }
-                let text = String(line).trimmingCharacters(in: .whitespaces)
-                out.append(LessonReport.Warning(line: at.line, column: column, source: shortened(text),
-                                                message: "\(what) has no caption; add caption=\"...\" saying what the reader should see in it"))
+        for shown in run.shownOutputs {
+            let b = shown.block, i = shown.index
+            let caption: String?, what: String
+            switch shown.output {
+            case let .figure(f): (caption, what) = (f.caption, "figure \(shown.number)")
+            case let .table(t): (caption, what) = (t.caption, "table \(shown.number)")
+            case .text: continue
             }
+            guard (caption ?? "").allSatisfy(\.isWhitespace), i < b.run.outputLocations.count else { continue }
+            let at = b.run.outputLocations[i]
+            let lines = b.source.split(separator: "\n", omittingEmptySubsequences: false)
+            let row = at.line - b.origin.firstLine
+            let line = lines.indices.contains(row) ? Array(lines[row]) : []
+            // A call is located at its '('; the warning points at the name before it.
+            var column = at.column
+            while column > 1, column - 2 < line.count, line[column - 2].isLetter || line[column - 2].isNumber || line[column - 2] == "_" {
+                column -= 1
+            }
+            let text = String(line).trimmingCharacters(in: .whitespaces)
+            out.append(LessonReport.Warning(line: at.line, column: column, source: shortened(text),
+                                            message: "\(what) has no caption; add caption=\"...\" saying what the reader should see in it"))
         }
         return out
     }

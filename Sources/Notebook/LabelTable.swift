@@ -39,33 +39,21 @@ struct LabelTable: Sendable {
     init() {}
 
     init(_ lesson: LessonRun) {
-        var figures = 0, tables = 0
         var found: [(String, LabelTarget.Kind, Int, SourceLocation)] = []
         func add(_ label: String, _ kind: LabelTarget.Kind, _ number: Int, _ at: SourceLocation) {
             found.append((label, kind, number, at))
         }
-        // In page order: the tree's cells as RenderStage walks them, counting
-        // only outputs the page shows (CellHTML's rule).
-        func walk(_ node: MarkdownNode) {
-            if case let .cell(index, _) = node.kind, index < lesson.results.count, case let .block(b) = lesson.results[index] {
-                guard b.attributes.output else { return }
-                for (k, output) in b.run.outputs.enumerated() {
-                    let at = k < b.run.outputLocations.count ? b.run.outputLocations[k] : SourceLocation(line: b.line, column: 1)
-                    switch output {
-                    case let .figure(f):
-                        figures += 1
-                        if let label = f.label { add(label, .figure, figures, LabelTable.locate(label, in: lesson, block: b, from: at)) }
-                    case let .table(t):
-                        tables += 1
-                        if let label = t.label { add(label, .table, tables, LabelTable.locate(label, in: lesson, block: b, from: at)) }
-                    case .text: break
-                    }
-                }
-                return
+        for shown in lesson.shownOutputs {
+            let b = shown.block
+            let at = shown.index < b.run.outputLocations.count ? b.run.outputLocations[shown.index] : SourceLocation(line: b.line, column: 1)
+            switch shown.output {
+            case let .figure(f):
+                if let label = f.label { add(label, .figure, shown.number, LabelTable.locate(label, in: lesson, block: b, from: at)) }
+            case let .table(t):
+                if let label = t.label { add(label, .table, shown.number, LabelTable.locate(label, in: lesson, block: b, from: at)) }
+            case .text: break
             }
-            node.children.forEach(walk)
         }
-        walk(lesson.tree)
         var equations = 0
         for f in lesson.formulas.sorted(by: { $0.location < $1.location }) where f.display && f.used {
             guard let label = f.label else { continue }
